@@ -1,0 +1,24 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import CurrentUser, SessionDep
+from app.problem_details import problems
+from app.schemas.stats import OverviewOut
+from app.services import analytics
+from app.services.users import today_for
+
+router = APIRouter(prefix="/stats", tags=["stats"])
+
+
+@router.get("/overview", responses=problems(401, 422))
+def overview(
+    user: CurrentUser,
+    session: SessionDep,
+    range: Annotated[analytics.Window, Query()] = analytics.Window.WEEK,
+) -> OverviewOut:
+    """Per habit, 1 for each logged day of the window ending today, else 0."""
+    result = analytics.overview_for_user(
+        session=session, user_id=user.id, window=range, today=today_for(user)
+    )
+    return OverviewOut.model_validate(result)

@@ -1,0 +1,55 @@
+"""Password hashing and JWT access tokens; nothing else."""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from jose import JWTError, jwt
+from passlib.context import CryptContext
+
+# bcrypt_sha256 pre-hashes with SHA-256, so passwords that share their first
+# 72 bytes do not verify for each other (plain bcrypt truncates at 72).
+_passwords = CryptContext(schemes=["bcrypt_sha256"], deprecated="auto")
+# Verified when the email is unknown so that login takes as long either way.
+_DUMMY_HASH = _passwords.hash("not-a-real-password-used-for-timing")
+
+
+class InvalidToken(Exception):
+    """The bearer token is missing, malformed, expired or forged."""
+
+
+def hash_password(password: str) -> str:
+    return _passwords.hash(password)
+
+
+def verify_password(password: str, password_hash: str | None) -> bool:
+    """Check a password; with no hash, burn the same time and fail."""
+    if password_hash is None:
+        _passwords.verify(password, _DUMMY_HASH)
+        return False
+    return _passwords.verify(password, password_hash)
+
+
+def create_access_token(
+    user_id: uuid.UUID, *, secret: str, expires_minutes: int, now: datetime | None = None
+) -> str:
+    issued = now or datetime.now(UTC)
+    claims = {
+        "sub": str(user_id),
+        "iat": int(issued.timestamp()),
+        "exp": int((issued + timedelta(minutes=expires_minutes)).timestamp()),
+    }
+    return jwt.encode(claims, secret, algorithm="HS256")
+
+
+def decode_access_token(token: str, *, secret: str) -> uuid.UUID:
+    """Return the user id of a valid HS256 token with `sub`, `iat` and `exp`."""
+    try:
+        claims = jwt.decode(
+            token,
+            secret,
+            algorithms=["HS256"],
+            options={"require_exp": True, "require_iat": True, "require_sub": True},
+        )
+        return uuid.UUID(claims["sub"])
+    except (JWTError, ValueError, TypeError, KeyError) as error:
+        raise InvalidToken(str(error)) from error

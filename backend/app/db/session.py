@@ -1,0 +1,40 @@
+"""Engine and session factory, configured from the settings."""
+
+from collections.abc import Iterator
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.config import get_settings
+
+
+def build_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):  # pragma: no cover - sqlite only
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")  # SQLite ignores FKs otherwise
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.close()
+
+        return engine
+    return create_engine(
+        url,
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,  # a restarted PostgreSQL must not leave dead connections
+        pool_timeout=5,
+        # Fail fast when the server is down instead of hanging the request.
+        connect_args={"connect_timeout": 3, "options": "-c statement_timeout=10000"},
+    )
+
+
+engine = build_engine(get_settings().database_url)
+SessionLocal = sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def get_session() -> Iterator[Session]:
+    with SessionLocal() as session:
+        yield session

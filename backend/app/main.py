@@ -1,0 +1,51 @@
+"""The FastAPI application: middleware, error handlers and routers."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+from app.api.routers import auth, badges, habits, health, logs, stats
+from app.core.config import Settings, get_settings
+from app.core.rate_limit import RateLimits
+from app.middleware import BodySizeLimit, SecurityHeaders
+from app.problem_details import install_handlers, problem_openapi
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    rate_limits = RateLimits(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await rate_limits.close()
+
+    app = FastAPI(title="Fitness & Habit Tracker API", version="1.0.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.rate_limits = rate_limits
+    install_handlers(app)
+    for router in (auth.router, habits.router, logs.router, stats.router, badges.router):
+        app.include_router(router)
+    app.include_router(health.router)
+    app.openapi = lambda: problem_openapi(app)  # type: ignore[method-assign]
+
+    # Added innermost first: the body limit sees requests last, proxy headers first.
+    app.add_middleware(BodySizeLimit)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=[settings.client_url],
+        allow_credentials=False,
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        allow_headers=["Authorization", "Content-Type"],
+        expose_headers=["Location", "Retry-After"],
+    )
+    app.add_middleware(SecurityHeaders)
+    # X-Forwarded-For is believed only from FORWARDED_ALLOW_IPS (default: nobody).
+    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
+    return app
+
+
+app = create_app()

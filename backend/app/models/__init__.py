@@ -1,0 +1,8 @@
+"""Every model, imported here so `Base.metadata` knows all tables."""
+
+from app.models.badge import Badge
+from app.models.habit import Frequency, Habit
+from app.models.habit_log import HabitLog
+from app.models.user import User
+
+__all__ = ["Badge", "Frequency", "Habit", "HabitLog", "User"]

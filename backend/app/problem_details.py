@@ -1,0 +1,142 @@
+"""RFC 7807: every error leaves the API as `application/problem+json`."""
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.exceptions import HTTPException
+
+from app.errors import DomainError
+from app.schemas.common import Problem
+
+PROBLEM_JSON = "application/problem+json"
+# Headers every error carries, including a 500 raised outside the middleware.
+_ALWAYS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
+logger = logging.getLogger("app.errors")
+
+
+def problem_response(
+    request: Request,
+    status: int,
+    detail: str,
+    *,
+    errors: dict[str, list[str]] | None = None,
+    headers: dict[str, str] | None = None,
+    title: str | None = None,
+) -> JSONResponse:
+    problem = Problem(
+        title=title or HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+        errors=errors,
+    )
+    return JSONResponse(
+        problem.model_dump(exclude_none=True),
+        status_code=status,
+        media_type=PROBLEM_JSON,
+        headers={**_ALWAYS, **(headers or {})},
+    )
+
+
+def field_errors(error: RequestValidationError) -> dict[str, list[str]]:
+    """pydantic's error list as `{"<field path>": ["message", ...]}`."""
+    errors: dict[str, list[str]] = {}
+    for item in error.errors():
+        where, *path = [str(part) for part in item["loc"]] or ["body"]
+        key = where if item["type"] == "json_invalid" else ".".join(path) or where
+        message = str(item["msg"]).removeprefix("Value error, ")
+        errors.setdefault(key, []).append(message)
+    return errors
+
+
+async def _domain_error(request: Request, error: DomainError) -> JSONResponse:
+    return problem_response(
+        request,
+        error.status,
+        error.detail,
+        title=error.title,
+        errors=getattr(error, "errors", None),
+        headers=error.headers,
+    )
+
+
+async def _validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
+    errors = field_errors(error)
+    summary = "; ".join(f"{field}: {', '.join(messages)}" for field, messages in errors.items())
+    return problem_response(request, 422, f"The request is not valid. {summary}", errors=errors)
+
+
+async def _http_error(request: Request, error: HTTPException) -> JSONResponse:
+    detail = str(error.detail)
+    if error.status_code == 404 and detail == "Not Found":
+        detail = f"No resource at {request.method} {request.url.path}."
+    elif error.status_code == 405:
+        detail = f"{request.method} is not allowed on {request.url.path}."
+    return problem_response(request, error.status_code, detail, headers=error.headers)
+
+
+async def _database_unavailable(request: Request, error: Exception) -> JSONResponse:
+    logger.warning("database unavailable: %s", error)
+    return problem_response(
+        request,
+        503,
+        "The database is unavailable right now; try again shortly.",
+        headers={"Retry-After": "5"},
+    )
+
+
+async def _unexpected_error(request: Request, error: Exception) -> JSONResponse:
+    logger.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem_response(request, 500, "Something went wrong on our side.")
+
+
+def install_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, _domain_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    for error in (OperationalError, InterfaceError, PoolTimeout):
+        app.add_exception_handler(error, _database_unavailable)
+    app.add_exception_handler(DBAPIError, _database_or_bug)
+    app.add_exception_handler(Exception, _unexpected_error)
+
+
+async def _database_or_bug(request: Request, error: Exception) -> JSONResponse:
+    # psycopg2 reports a lost connection as a DBAPIError flagged as a disconnect.
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return await _database_unavailable(request, error)
+    return await _unexpected_error(request, error)
+
+
+def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` entries for the error statuses a route can answer."""
+    return {status: {"description": HTTPStatus(status).phrase} for status in statuses}
+
+
+def problem_openapi(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI document, with every 4xx/5xx body declared as problem+json."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+    schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    problem_content = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for path in schema.get("paths", {}).values():
+        for operation in path.values():
+            responses = operation.setdefault("responses", {})
+            # Every route can meet an oversized body, a crash or a lost database.
+            for status in ("413", "500", "503"):
+                responses.setdefault(status, {"description": HTTPStatus(int(status)).phrase})
+            for status, response in responses.items():
+                if status.startswith(("4", "5")):
+                    response["content"] = problem_content
+    app.openapi_schema = schema
+    return schema

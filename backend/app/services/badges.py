@@ -1,0 +1,88 @@
+"""Badges: which milestones a log unlocks (pure), and awarding them once per user."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.models import Badge, Frequency, Habit, HabitLog
+from app.services.streaks import current_streak
+
+
+@dataclass(frozen=True)
+class BadgeKind:
+    title: str
+    description: str
+
+
+CATALOG: dict[str, BadgeKind] = {
+    "first_log": BadgeKind("First step", "Logged a habit for the first time."),
+    "streak_7": BadgeKind("One week strong", "Kept a daily habit 7 days in a row."),
+    "streak_30": BadgeKind("Thirty days", "Kept a daily habit 30 days in a row."),
+    "weekly_4": BadgeKind("Four good weeks", "Met a weekly habit's target 4 weeks running."),
+    "logs_30": BadgeKind("Thirty logs", "Logged 30 days in all."),
+    "logs_100": BadgeKind("Centurion", "Logged 100 days in all."),
+}
+
+
+@dataclass(frozen=True)
+class EarnedBadge:
+    code: str
+    title: str
+    description: str
+    achieved_at: datetime
+
+
+def milestones(*, frequency: Frequency, current_streak: int, total_logs: int) -> set[str]:
+    """Badge codes that this state of one habit and the user's log count deserve."""
+    codes = set()
+    if total_logs >= 1:
+        codes.add("first_log")
+    for threshold in (30, 100):
+        if total_logs >= threshold:
+            codes.add(f"logs_{threshold}")
+    if frequency is Frequency.DAILY:
+        codes.update(f"streak_{days}" for days in (7, 30) if current_streak >= days)
+    elif current_streak >= 4:
+        codes.add("weekly_4")
+    return codes
+
+
+def award_for_log(*, session: Session, user_id: uuid.UUID, habit: Habit, today: date) -> set[str]:
+    """Award what the habit's fresh streak state unlocks; returns the new codes."""
+    total_logs = session.scalar(
+        select(func.count(HabitLog.id))
+        .join(Habit, Habit.id == HabitLog.habit_id)
+        .where(Habit.user_id == user_id)
+    )
+    streak = current_streak(habit.last_run_end, habit.last_run_length, habit.frequency, today)
+    deserved = milestones(
+        frequency=habit.frequency, current_streak=streak, total_logs=total_logs or 0
+    )
+    held = set(session.scalars(select(Badge.code).where(Badge.user_id == user_id)))
+    awarded = set()
+    for code in sorted(deserved - held):
+        try:
+            with session.begin_nested():  # a concurrent log may award it first
+                session.add(Badge(user_id=user_id, code=code))
+            awarded.add(code)
+        except IntegrityError:
+            pass
+    return awarded
+
+
+def earned(*, session: Session, user_id: uuid.UUID) -> list[EarnedBadge]:
+    """The user's badges, oldest first."""
+    rows = session.execute(
+        select(Badge.code, Badge.achieved_at)
+        .where(Badge.user_id == user_id)
+        .order_by(Badge.achieved_at, Badge.code)
+    ).all()
+    return [
+        EarnedBadge(code, CATALOG[code].title, CATALOG[code].description, achieved_at)
+        for code, achieved_at in rows
+        if code in CATALOG
+    ]

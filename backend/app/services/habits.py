@@ -1,0 +1,140 @@
+"""Habits: CRUD and the streak summary every habit is shown with."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from app.errors import NotFound
+from app.models import Frequency, Habit, HabitLog
+from app.services import streaks
+
+
+@dataclass(frozen=True)
+class HabitSummary:
+    """A habit as the API shows it: the row plus its streaks and today's progress."""
+
+    id: uuid.UUID
+    title: str
+    frequency: Frequency
+    target: int
+    created_at: datetime
+    current_streak: int
+    longest_streak: int
+    total_logs: int
+    logged_today: bool
+    period_count: int
+
+
+def get_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Habit:
+    """The user's habit; someone else's answers exactly like a missing one."""
+    try:
+        key = uuid.UUID(habit_id)
+    except ValueError:
+        key = None
+    habit = session.get(Habit, key) if key else None
+    if habit is None or habit.user_id != user_id:
+        raise NotFound(f"Habit {habit_id} does not exist.")
+    return habit
+
+
+def _summaries(
+    session: Session, user_id: uuid.UUID, today: date, habit_id: uuid.UUID | None = None
+) -> list[HabitSummary]:
+    """One statement whatever the number of habits: the rows plus this week's logs."""
+    week_start = streaks.period_start(today, Frequency.WEEKLY)
+    week_count = func.count(HabitLog.id)
+    today_count = func.count(HabitLog.id).filter(HabitLog.date == today)
+    query = (
+        select(
+            Habit.id,
+            Habit.title,
+            Habit.frequency,
+            Habit.target,
+            Habit.created_at,
+            Habit.last_run_end,
+            Habit.last_run_length,
+            Habit.longest_streak,
+            Habit.total_logs,
+            week_count,
+            today_count,
+        )
+        .outerjoin(
+            HabitLog,
+            and_(
+                HabitLog.habit_id == Habit.id,
+                HabitLog.date.between(week_start, week_start + timedelta(days=6)),
+            ),
+        )
+        .where(Habit.user_id == user_id)
+        .group_by(Habit.id)
+        .order_by(Habit.created_at, Habit.id)
+    )
+    if habit_id is not None:
+        query = query.where(Habit.id == habit_id)
+    return [
+        HabitSummary(
+            id=row.id,
+            title=row.title,
+            frequency=row.frequency,
+            target=row.target,
+            created_at=row.created_at,
+            current_streak=streaks.current_streak(
+                row.last_run_end, row.last_run_length, row.frequency, today
+            ),
+            longest_streak=row.longest_streak,
+            total_logs=row.total_logs,
+            logged_today=row[10] > 0,
+            period_count=row[10] if row.frequency is Frequency.DAILY else row[9],
+        )
+        for row in session.execute(query)
+    ]
+
+
+def list_summaries(*, session: Session, user_id: uuid.UUID, today: date) -> list[HabitSummary]:
+    """The user's habits, oldest first."""
+    return _summaries(session, user_id, today)
+
+
+def summary(*, session: Session, habit: Habit, today: date) -> HabitSummary:
+    (found,) = _summaries(session, habit.user_id, today, habit.id)
+    return found
+
+
+def refresh_streak_state(*, session: Session, habit: Habit) -> None:
+    """Recompute the stored streak state from the habit's log dates (one read)."""
+    dates = session.scalars(select(HabitLog.date).where(HabitLog.habit_id == habit.id))
+    state = streaks.summarize(dates, habit.frequency, habit.target)
+    habit.last_run_end = state.last_run_end
+    habit.last_run_length = state.last_run_length
+    habit.longest_streak = state.longest_streak
+    habit.total_logs = state.total_logs
+
+
+def create(
+    *, session: Session, user_id: uuid.UUID, title: str, frequency: Frequency, target: int
+) -> Habit:
+    habit = Habit(user_id=user_id, title=title, frequency=frequency, target=target)
+    session.add(habit)
+    session.commit()
+    return habit
+
+
+def update(
+    *, session: Session, habit: Habit, title: str, frequency: Frequency, target: int
+) -> Habit:
+    """Replace the habit's settings; a new frequency or target re-rates its history."""
+    rerate = (habit.frequency, habit.target) != (frequency, target)
+    habit.title, habit.frequency, habit.target = title, frequency, target
+    if rerate:
+        refresh_streak_state(session=session, habit=habit)
+    session.commit()
+    return habit
+
+
+def delete(*, session: Session, habit: Habit) -> None:
+    """Delete the habit; the database cascades to its logs."""
+    session.delete(habit)
+    session.commit()

@@ -1,0 +1,146 @@
+import json
+
+from httpx import AsyncClient
+
+from tests.utils.api import assert_problem, create_habit, register
+
+
+async def test_unknown_route_and_method_are_problems(client: AsyncClient) -> None:
+    assert_problem(await client.get("/nowhere"), 404)
+    response = await client.patch("/habits")
+    assert_problem(response, 405)
+    assert "GET" in response.headers["allow"]
+
+
+async def test_malformed_json_is_a_422_problem(client: AsyncClient) -> None:
+    headers = await register(client)
+    response = await client.post(
+        "/habits",
+        content=b'{"title": "x", ',
+        headers={**headers, "Content-Type": "application/json"},
+    )
+    problem = assert_problem(response, 422)
+    assert "body" in problem["errors"]
+
+
+async def test_body_over_one_mebibyte_is_413(client: AsyncClient) -> None:
+    headers = await register(client)
+    big = json.dumps({"title": "x" * (1024 * 1024), "frequency": "daily"})
+    response = await client.post(
+        "/habits", content=big, headers={**headers, "Content-Type": "application/json"}
+    )
+    assert_problem(response, 413)
+
+
+async def test_streamed_body_over_one_mebibyte_is_413(client: AsyncClient) -> None:
+    headers = await register(client)
+
+    async def chunks():
+        yield b'{"title": "'
+        for _ in range(20):
+            yield b"x" * 65536
+        yield b'", "frequency": "daily"}'
+
+    response = await client.post(
+        "/habits", content=chunks(), headers={**headers, "Content-Type": "application/json"}
+    )
+    assert_problem(response, 413)
+    assert (await client.get("/habits", headers=headers)).json() == []
+
+
+async def test_nul_characters_are_rejected_not_crashed_on(client: AsyncClient) -> None:
+    headers = await register(client)
+    problem = assert_problem(
+        await client.post(
+            "/habits", json={"title": "a\x00b", "frequency": "daily"}, headers=headers
+        ),
+        422,
+    )
+    assert "title" in problem["errors"]
+    problem = assert_problem(
+        await client.post(
+            "/auth/register",
+            json={"email": "nul@example.com", "password": "pass\x00word1", "name": "N"},
+        ),
+        422,
+    )
+    assert "password" in problem["errors"]
+    assert_problem(
+        await client.post("/auth/login", json={"email": "a\x00@example.com", "password": "x"}), 422
+    )
+
+
+async def test_every_response_has_security_headers(client: AsyncClient) -> None:
+    headers = await register(client)
+    for response in (
+        await client.get("/habits", headers=headers),
+        await client.get("/habits"),
+        await client.get("/nowhere"),
+    ):
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["cache-control"] == "no-store"
+
+
+async def test_cors_allows_only_the_client_origin(client: AsyncClient) -> None:
+    allowed = "http://localhost:4321"
+    preflight = await client.options(
+        "/habits",
+        headers={
+            "Origin": allowed,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization,content-type",
+        },
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == allowed
+    assert "access-control-allow-credentials" not in preflight.headers
+    simple = await client.get("/health", headers={"Origin": allowed})
+    assert simple.headers["access-control-allow-origin"] == allowed
+
+    foreign = await client.get("/health", headers={"Origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in foreign.headers
+    foreign_preflight = await client.options(
+        "/habits",
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert "access-control-allow-origin" not in foreign_preflight.headers
+
+
+async def test_unexpected_errors_are_500_problems_without_a_traceback(app_factory) -> None:
+    from httpx import ASGITransport
+
+    app = app_factory()
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    transport = ASGITransport(app=app, raise_app_exceptions=False)
+    async with AsyncClient(transport=transport, base_url="http://test") as client:
+        response = await client.get("/boom")
+    problem = assert_problem(response, 500)
+    assert "secret internals" not in response.text
+    assert "Traceback" not in response.text
+    assert problem["title"] == "Internal Server Error"
+
+
+async def test_password_hash_never_leaves_the_api(client: AsyncClient) -> None:
+    headers = await register(client)
+    habit = await create_habit(client, headers)
+    bodies = [
+        (await client.get("/auth/me", headers=headers)).text,
+        (await client.get("/habits", headers=headers)).text,
+        (await client.get(f"/habits/{habit['id']}", headers=headers)).text,
+    ]
+    assert not any("bcrypt" in body or "passwordHash" in body or "$2b$" in body for body in bodies)
+
+
+async def test_openapi_declares_problem_responses(client: AsyncClient) -> None:
+    schema = (await client.get("/openapi.json")).json()
+    assert "Problem" in schema["components"]["schemas"]
+    assert "HTTPValidationError" not in schema["components"]["schemas"]
+    create = schema["paths"]["/habits"]["post"]["responses"]
+    for status in ("401", "413", "422", "500"):
+        assert list(create[status]["content"]) == ["application/problem+json"]
+    login = schema["paths"]["/auth/login"]["post"]["responses"]
+    assert "429" in login

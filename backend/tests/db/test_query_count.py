@@ -1,0 +1,57 @@
+"""GET /habits costs a fixed number of SQL statements, whatever the number of habits."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+
+from httpx import AsyncClient
+from sqlalchemy import Connection, event
+
+from tests.utils.api import create_habit, log, register
+
+
+@contextmanager
+def count_statements(connection: Connection) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(connection, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(connection, "before_cursor_execute", record)
+
+
+async def statements_for_list(client: AsyncClient, connection: Connection, habits: int) -> int:
+    headers = await register(client)
+    for number in range(habits):
+        habit = await create_habit(client, headers, title=f"Habit {number}")
+        for offset in range(3):
+            await log(client, headers, habit["id"], date(2026, 1, 1) + timedelta(days=offset))
+    with count_statements(connection) as statements:
+        response = await client.get("/habits", headers=headers)
+    assert len(response.json()) == habits
+    return len(statements)
+
+
+async def test_listing_habits_does_not_query_per_habit(client: AsyncClient, connection) -> None:
+    one = await statements_for_list(client, connection, 1)
+    twenty = await statements_for_list(client, connection, 20)
+    assert one == twenty
+    assert one <= 3  # load the user, list the habits (plus a savepoint at most)
+
+
+async def test_stats_and_logs_use_a_fixed_number_of_statements(
+    client: AsyncClient, connection
+) -> None:
+    headers = await register(client)
+    counts = []
+    for habits in (1, 10):
+        for number in range(habits - len(counts) if counts else habits):
+            await create_habit(client, headers, title=f"H{number}")
+        with count_statements(connection) as statements:
+            await client.get("/stats/overview?range=month", headers=headers)
+        counts.append(len(statements))
+    assert counts[0] == counts[1]

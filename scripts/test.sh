@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `make test`: install what is missing, start a throw-away PostgreSQL and
+# Redis, then run every check. Exit 0 only when all pass.
+. "$(dirname "$0")/lib.sh"
+
+cleanup() {
+  stop_postgres
+  stop_redis
+}
+trap cleanup EXIT
+
+ensure_python
+start_postgres
+start_redis
+
+results=()
+failed=0
+step() {
+  local name="$1"
+  shift
+  log "$name"
+  local started=$SECONDS
+  if "$@"; then
+    results+=("PASS  $name ($((SECONDS - started))s)")
+  else
+    results+=("FAIL  $name ($((SECONDS - started))s)")
+    failed=$((failed + 1))
+  fi
+}
+
+step "backend" bash "$ROOT/scripts/test-backend.sh"
+if [ -f "$ROOT/scripts/node-env.sh" ] && [ -f "$ROOT/client/package.json" ]; then
+  . "$ROOT/scripts/node-env.sh"
+  step "client" bash "$ROOT/scripts/test-client.sh"
+  step "end-to-end (Chromium)" bash "$ROOT/scripts/test-e2e.sh"
+fi
+if [ -f "$ROOT/scripts/test-delivery.sh" ]; then
+  step "delivery (compose, Dockerfiles, workflows, .http, gunicorn)" bash "$ROOT/scripts/test-delivery.sh"
+fi
+
+printf '\n'
+printf '%s\n' "${results[@]}"
+passed=$((${#results[@]} - failed))
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
