@@ -95,8 +95,8 @@ create_database() {
 
 stop_postgres() {
   [ -n "${PG_DIR:-}" ] || return 0
-  ${_RUN_AS_PG:-} "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$PG_DIR"
+  ${_RUN_AS_PG:-} "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR" || true
   PG_DIR=""
 }
 
@@ -118,7 +118,15 @@ start_redis() {
 
 stop_redis() {
   [ -n "${REDIS_DIR:-}" ] || return 0
-  kill "$(cat "$REDIS_DIR/redis.pid" 2>/dev/null)" 2>/dev/null || true
-  rm -rf "$REDIS_DIR"
+  redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  # Wait until it is gone: it writes its log until the very end.
+  for _ in $(seq 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT") 2>/dev/null || break
+    sleep 0.1
+  done
+  rm -rf "$REDIS_DIR" || true
   REDIS_DIR=""
 }
+
+# Step scripts run as child processes: hand them the helpers too.
+export -f log free_port wait_for_port apt_install ensure_python create_database
