@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Backend checks: lint, lock drift, the suite on PostgreSQL + Redis with
 # coverage, migrations up/down on both databases, and a SQLite smoke.
-# Expects scripts/lib.sh sourced with PostgreSQL and Redis started (scripts/test.sh).
-set -euo pipefail
+# Expects PostgreSQL and Redis started (scripts/test.sh or scripts/backend-suite.sh).
+. "$(dirname "$0")/lib.sh"
 cd "$BACKEND"
 
 log "backend: ruff + black"

@@ -29,6 +29,8 @@ step() {
 }
 
 step "backend" bash "$ROOT/scripts/test-backend.sh"
+step "API fuzzing (schemathesis)" bash "$ROOT/scripts/test-fuzz.sh"
+step "concurrency and faults" bash "$ROOT/scripts/test-resilience.sh"
 if [ -f "$ROOT/scripts/node-env.sh" ] && [ -f "$ROOT/client/package.json" ]; then
   . "$ROOT/scripts/node-env.sh"
   step "client" bash "$ROOT/scripts/test-client.sh"

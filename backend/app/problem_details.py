@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from app.errors import DomainError
 from app.schemas.common import Problem
@@ -73,13 +74,36 @@ async def _validation_error(request: Request, error: RequestValidationError) -> 
     return problem_response(request, 422, f"The request is not valid. {summary}", errors=errors)
 
 
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method the path answers to.
+
+    Starlette's 405 names only the methods of the first route whose path
+    matched (`Allow: GET` on /habits, which also takes POST); RFC 9110 wants
+    all of the resource's methods.
+    """
+    allowed = [
+        method
+        for method in _METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
+    return ", ".join(allowed)
+
+
 async def _http_error(request: Request, error: HTTPException) -> JSONResponse:
     detail = str(error.detail)
+    headers = dict(error.headers or {})
     if error.status_code == 404 and detail == "Not Found":
         detail = f"No resource at {request.method} {request.url.path}."
     elif error.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
-    return problem_response(request, error.status_code, detail, headers=error.headers)
+        headers["Allow"] = _allowed_methods(request)
+    return problem_response(request, error.status_code, detail, headers=headers)
 
 
 async def _database_unavailable(request: Request, error: Exception) -> JSONResponse:
@@ -135,6 +159,9 @@ def problem_openapi(app: FastAPI) -> dict[str, Any]:
             # Every route can meet an oversized body, a crash or a lost database.
             for status in ("413", "500", "503"):
                 responses.setdefault(status, {"description": HTTPStatus(int(status)).phrase})
+            if "requestBody" in operation:
+                # FastAPI answers 400 to a body it cannot decode (not UTF-8).
+                responses.setdefault("400", {"description": "The body could not be decoded."})
             for status, response in responses.items():
                 if status.startswith(("4", "5")):
                     response["content"] = problem_content

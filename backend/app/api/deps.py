@@ -19,13 +19,16 @@ _bearer = HTTPBearer(auto_error=False, description="The `accessToken` from /auth
 
 
 def get_current_user(
+    request: Request,
     session: SessionDep,
-    settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> User:
     """The user named by a valid bearer token, reloaded from the database."""
     if credentials is None:
         raise Unauthorized()
+    # The app's own settings rather than a SettingsDep: every sync dependency
+    # costs a trip through the thread pool, and this one runs on every request.
+    settings: Settings = request.app.state.settings
     try:
         user_id = decode_access_token(credentials.credentials, secret=settings.jwt_secret)
     except InvalidToken as error:

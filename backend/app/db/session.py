@@ -27,7 +27,11 @@ def build_engine(url: str) -> Engine:
         pool_pre_ping=True,  # a restarted PostgreSQL must not leave dead connections
         pool_timeout=5,
         # Fail fast when the server is down instead of hanging the request.
-        connect_args={"connect_timeout": 3, "options": "-c statement_timeout=10000"},
+        # DateStyle ISO: dates cast to text read YYYY-MM-DD (app.services.analytics).
+        connect_args={
+            "connect_timeout": 3,
+            "options": "-c statement_timeout=10000 -c DateStyle=ISO",
+        },
     )
 
 

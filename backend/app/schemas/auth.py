@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, AnyHttpUrl, Field, StringConstraints
+from pydantic import AfterValidator, AnyHttpUrl, Field, StringConstraints, field_validator
 
 from app.schemas.common import ApiModel, RequestModel, UtcDatetime
 
@@ -50,7 +50,15 @@ class LoginRequest(RequestModel):
 class UpdateMeRequest(RequestModel):
     name: Name | None = None
     timezone: Timezone | None = None
-    avatar_url: Annotated[AnyHttpUrl, Field(max_length=2048)] | None = None
+    avatar_url: Annotated[AnyHttpUrl, Field(max_length=2048)] | None = None  # null clears it
+
+    @field_validator("name", "timezone", mode="before")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        # Left out means "unchanged"; an explicit null would erase a required field.
+        if value is None:
+            raise ValueError("may be left out but not null")
+        return value
 
 
 class UserOut(ApiModel):

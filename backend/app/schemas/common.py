@@ -1,9 +1,10 @@
 """Base models: camelCase on the wire, strict request bodies, the problem shape."""
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic.alias_generators import to_camel
 
 
@@ -13,6 +14,18 @@ def _as_utc(moment: datetime) -> datetime:
 
 
 UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_only(value: Any) -> Any:
+    # pydantic also reads a Unix timestamp as a date (`end=0` → 1970-01-01);
+    # the contract accepts YYYY-MM-DD only.
+    if (isinstance(value, str) and _ISO_DATE.fullmatch(value)) or isinstance(value, date):
+        return value
+    raise ValueError("must be a date in the format YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
 
 class ApiModel(BaseModel):

@@ -14,7 +14,8 @@ class HabitWrite(RequestModel):
 
     title: Title
     frequency: Frequency
-    target: int | None = Field(default=None, validate_default=True)
+    # strict: JSON `true` or `"3"` is not a number of days.
+    target: int | None = Field(default=None, strict=True, validate_default=True)
 
     @field_validator("target")
     @classmethod

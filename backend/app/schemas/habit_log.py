@@ -3,14 +3,14 @@ import uuid
 
 from pydantic import Field
 
-from app.schemas.common import ApiModel, RequestModel, UtcDatetime
+from app.schemas.common import ApiModel, IsoDate, RequestModel, UtcDatetime
 from app.services.analytics import Window
 
 EARLIEST_LOG_DATE = dt.date(2000, 1, 1)
 
 
 class HabitLogCreate(RequestModel):
-    date: dt.date | None = Field(
+    date: IsoDate | None = Field(
         default=None, ge=EARLIEST_LOG_DATE, description="Defaults to today."
     )
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import String, and_, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.models import Habit, HabitLog
@@ -58,19 +58,38 @@ def build_overview(
     )
 
 
+# One row per habit with the window's logged days as one string ("2026-01-02,
+# 2026-01-05"): PostgreSQL's string_agg, SQLite's group_concat. One statement,
+# built once, reading only the window's index range; ten short rows are far
+# cheaper to fetch than one row per logged day.
+_HABITS_WITH_WINDOW_DAYS = (
+    select(Habit.id, Habit.title, func.aggregate_strings(cast(HabitLog.date, String), ","))
+    .outerjoin(
+        HabitLog,
+        and_(
+            HabitLog.habit_id == Habit.id,
+            HabitLog.date.between(bindparam("first_day"), bindparam("last_day")),
+        ),
+    )
+    .where(Habit.user_id == bindparam("user_id"))
+    .group_by(Habit.id)
+    .order_by(Habit.created_at, Habit.id)
+)
+
+
 def overview_for_user(
     *, session: Session, user_id: uuid.UUID, window: Window, today: date
 ) -> Overview:
-    """Read the user's habits and only the window's logs (two statements)."""
+    """Read the user's habits and only the window's logs (one statement)."""
     days = window_days(window, today)
-    habits = session.execute(
-        select(Habit.id, Habit.title)
-        .where(Habit.user_id == user_id)
-        .order_by(Habit.created_at, Habit.id)
+    rows = session.execute(
+        _HABITS_WITH_WINDOW_DAYS,
+        {"user_id": user_id, "first_day": days[0], "last_day": days[-1]},
     ).all()
-    logged = session.execute(
-        select(HabitLog.habit_id, HabitLog.date)
-        .join(Habit, Habit.id == HabitLog.habit_id)
-        .where(Habit.user_id == user_id, HabitLog.date.between(days[0], days[-1]))
-    ).all()
-    return build_overview(days, habits, {(habit_id, day) for habit_id, day in logged})
+    logged = {
+        (habit_id, date.fromisoformat(day))
+        for habit_id, _title, logged_days in rows
+        if logged_days
+        for day in logged_days.split(",")
+    }
+    return build_overview(days, [(habit_id, title) for habit_id, title, _ in rows], logged)

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.models import Badge, Frequency, Habit, HabitLog
+from app.models import Badge, Frequency, Habit
 from app.services.streaks import current_streak
 
 
@@ -53,11 +53,9 @@ def milestones(*, frequency: Frequency, current_streak: int, total_logs: int) ->
 
 def award_for_log(*, session: Session, user_id: uuid.UUID, habit: Habit, today: date) -> set[str]:
     """Award what the habit's fresh streak state unlocks; returns the new codes."""
-    total_logs = session.scalar(
-        select(func.count(HabitLog.id))
-        .join(Habit, Habit.id == HabitLog.habit_id)
-        .where(Habit.user_id == user_id)
-    )
+    # The habits' stored counts (the fresh one flushed first), not count(*)
+    # over every log the user ever wrote.
+    total_logs = session.scalar(select(func.sum(Habit.total_logs)).where(Habit.user_id == user_id))
     streak = current_streak(habit.last_run_end, habit.last_run_length, habit.frequency, today)
     deserved = milestones(
         frequency=habit.frequency, current_streak=streak, total_logs=total_logs or 0

@@ -47,8 +47,12 @@ def sign_in(*, session: Session, settings: Settings, code: str, state: str) -> U
         jwt.decode(state, settings.jwt_secret, algorithms=["HS256"])
     except JWTError as error:
         raise InvalidInput("state", "is missing, expired or forged") from error
+    if not code:
+        raise InvalidInput("code", "is missing")
     client.fetch_token(TOKEN_URL, code=code)
     profile = client.get(USERINFO_URL).json()
+    if not profile.get("email_verified"):
+        raise InvalidInput("code", "the Google account's email is not verified")
     email = str(profile["email"]).lower()
     user = users.get_by_email(session=session, email=email)
     if user is None:

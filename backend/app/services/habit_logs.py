@@ -35,9 +35,11 @@ def add(*, session: Session, habit: Habit, day: date, today: date) -> HabitLog:
         raise InvalidInput("date", f"must not be in the future (today is {today.isoformat()})")
     _lock(session, habit)
     log = HabitLog(habit_id=habit.id, date=day)
+    session.add(log)
     try:
-        with session.begin_nested():
-            session.add(log)
+        # No savepoint: a duplicate rolls back the whole transaction, which
+        # holds nothing but the lock yet.
+        session.flush()
     except IntegrityError as error:
         session.rollback()
         raise Conflict(f"Habit already logged on {day.isoformat()}.") from error

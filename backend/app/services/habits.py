@@ -4,10 +4,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFound
+from app.errors import InvalidInput, NotFound
 from app.models import Frequency, Habit, HabitLog
 from app.services import streaks
 
@@ -30,6 +30,8 @@ class HabitSummary:
 
 def get_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Habit:
     """The user's habit; someone else's answers exactly like a missing one."""
+    if "\x00" in habit_id:
+        raise InvalidInput("habit_id", "must not contain NUL characters")
     try:
         key = uuid.UUID(habit_id)
     except ValueError:
@@ -40,40 +42,51 @@ def get_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Habit:
     return habit
 
 
+# Built once: constructing a statement costs more CPU than PostgreSQL spends
+# running it, and GET /habits runs it on every request.
+_SUMMARIES = (
+    select(
+        Habit.id,
+        Habit.title,
+        Habit.frequency,
+        Habit.target,
+        Habit.created_at,
+        Habit.last_run_end,
+        Habit.last_run_length,
+        Habit.longest_streak,
+        Habit.total_logs,
+        func.count(HabitLog.id).label("week_count"),
+        func.count(HabitLog.id).filter(HabitLog.date == bindparam("today")).label("today_count"),
+    )
+    .outerjoin(
+        HabitLog,
+        and_(
+            HabitLog.habit_id == Habit.id,
+            HabitLog.date.between(bindparam("week_start"), bindparam("week_end")),
+        ),
+    )
+    .where(Habit.user_id == bindparam("user_id"))
+    .group_by(Habit.id)
+    .order_by(Habit.created_at, Habit.id)
+)
+_ONE_SUMMARY = _SUMMARIES.where(Habit.id == bindparam("habit_id"))
+
+
 def _summaries(
     session: Session, user_id: uuid.UUID, today: date, habit_id: uuid.UUID | None = None
 ) -> list[HabitSummary]:
     """One statement whatever the number of habits: the rows plus this week's logs."""
     week_start = streaks.period_start(today, Frequency.WEEKLY)
-    week_count = func.count(HabitLog.id)
-    today_count = func.count(HabitLog.id).filter(HabitLog.date == today)
-    query = (
-        select(
-            Habit.id,
-            Habit.title,
-            Habit.frequency,
-            Habit.target,
-            Habit.created_at,
-            Habit.last_run_end,
-            Habit.last_run_length,
-            Habit.longest_streak,
-            Habit.total_logs,
-            week_count,
-            today_count,
-        )
-        .outerjoin(
-            HabitLog,
-            and_(
-                HabitLog.habit_id == Habit.id,
-                HabitLog.date.between(week_start, week_start + timedelta(days=6)),
-            ),
-        )
-        .where(Habit.user_id == user_id)
-        .group_by(Habit.id)
-        .order_by(Habit.created_at, Habit.id)
-    )
-    if habit_id is not None:
-        query = query.where(Habit.id == habit_id)
+    params = {
+        "user_id": user_id,
+        "today": today,
+        "week_start": week_start,
+        "week_end": week_start + timedelta(days=6),
+    }
+    if habit_id is None:
+        rows = session.execute(_SUMMARIES, params)
+    else:
+        rows = session.execute(_ONE_SUMMARY, {**params, "habit_id": habit_id})
     return [
         HabitSummary(
             id=row.id,
@@ -86,10 +99,10 @@ def _summaries(
             ),
             longest_streak=row.longest_streak,
             total_logs=row.total_logs,
-            logged_today=row[10] > 0,
-            period_count=row[10] if row.frequency is Frequency.DAILY else row[9],
+            logged_today=row.today_count > 0,
+            period_count=row.today_count if row.frequency is Frequency.DAILY else row.week_count,
         )
-        for row in session.execute(query)
+        for row in rows
     ]
 
 

@@ -145,3 +145,14 @@ async def test_patch_me_validates(client: AsyncClient) -> None:
         problem = assert_problem(await client.patch("/auth/me", json=body, headers=headers), 422)
         assert field in problem["errors"]
     assert_problem(await client.patch("/auth/me", json={"name": "X"}), 401)
+
+
+async def test_patch_me_refuses_null_for_required_fields(client: AsyncClient) -> None:
+    headers = await register(client)
+    for field in ("name", "timezone"):
+        problem = assert_problem(
+            await client.patch("/auth/me", json={field: None}, headers=headers), 422
+        )
+        assert field in problem["errors"]
+    response = await client.patch("/auth/me", json={"avatarUrl": None}, headers=headers)
+    assert response.json()["user"]["avatarUrl"] is None

@@ -144,3 +144,37 @@ async def test_openapi_declares_problem_responses(client: AsyncClient) -> None:
         assert list(create[status]["content"]) == ["application/problem+json"]
     login = schema["paths"]["/auth/login"]["post"]["responses"]
     assert "429" in login
+
+
+async def test_405_names_every_method_of_the_resource(client: AsyncClient) -> None:
+    headers = await register(client)
+    for path, allowed in [
+        ("/habits", "GET, POST"),
+        ("/habits/abc", "GET, PUT, DELETE"),
+        ("/auth/me", "GET, PATCH"),
+        ("/habits/abc/logs/2024-01-01", "DELETE"),
+    ]:
+        response = await client.request("OPTIONS", path, headers=headers)
+        assert_problem(response, 405)
+        assert response.headers["allow"] == allowed
+
+
+async def test_json_values_are_not_coerced_to_numbers(client: AsyncClient) -> None:
+    headers = await register(client)
+    for target in (True, "3", 3.0):
+        body = {"title": "Typed", "frequency": "weekly", "target": target}
+        problem = assert_problem(await client.post("/habits", json=body, headers=headers), 422)
+        assert "target" in problem["errors"]
+
+
+async def test_openapi_declares_400_for_undecodable_bodies(client: AsyncClient) -> None:
+    headers = await register(client)
+    response = await client.post(
+        "/habits",
+        content=b'{"title": "\xc3\x28"}',
+        headers={**headers, "Content-Type": "application/json"},
+    )
+    assert_problem(response, 400)
+    schema = (await client.get("/openapi.json")).json()
+    assert "400" in schema["paths"]["/habits"]["post"]["responses"]
+    assert "400" not in schema["paths"]["/habits"]["get"]["responses"]

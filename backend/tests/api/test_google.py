@@ -27,3 +27,7 @@ async def test_google_login_url_when_configured(app_factory) -> None:
             await client.get("/auth/google/callback?code=abc&state=forged"), 422
         )
         assert "state" in problem["errors"]
+
+
+async def test_google_callback_without_a_query_is_501_when_disabled(client: AsyncClient) -> None:
+    assert_problem(await client.get("/auth/google/callback"), 501)

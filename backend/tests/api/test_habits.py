@@ -141,3 +141,9 @@ async def test_titles_are_stored_verbatim(client: AsyncClient) -> None:
     title = "'; DROP TABLE habits; -- <script>alert(1)</script> ✓"
     habit = await create_habit(client, headers, title=title)
     assert (await client.get(f"/habits/{habit['id']}", headers=headers)).json()["title"] == title
+
+
+async def test_nul_in_a_habit_id_is_422(client: AsyncClient) -> None:
+    headers = await register(client)
+    problem = assert_problem(await client.get("/habits/a%00b", headers=headers), 422)
+    assert "habit_id" in problem["errors"]

@@ -1,10 +1,10 @@
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Response
 
 from app.api.deps import CurrentUser, OwnedHabit, SessionDep, limit_log_writes
 from app.problem_details import problems
+from app.schemas.common import IsoDate
 from app.schemas.habit_log import HabitLogCreate, HabitLogOut, HabitLogPage
 from app.services import habit_logs
 from app.services.analytics import Window
@@ -38,7 +38,7 @@ def log_day(
     dependencies=[Depends(limit_log_writes)],
     responses=problems(422, 429),
 )
-def undo_day(day: date, habit: OwnedHabit, session: SessionDep) -> Response:
+def undo_day(day: IsoDate, habit: OwnedHabit, session: SessionDep) -> Response:
     habit_logs.remove(session=session, habit=habit, day=day)
     return Response(status_code=204)
 
@@ -49,7 +49,7 @@ def list_logs(
     user: CurrentUser,
     session: SessionDep,
     range: Annotated[Window, Query()] = Window.WEEK,
-    end: Annotated[date | None, Query(description="Defaults to today.")] = None,
+    end: Annotated[IsoDate | None, Query(description="Defaults to today.")] = None,
 ) -> HabitLogPage:
     """The logs of the 7 (week) or 30 (month) days ending on `end`, ascending."""
     window = habit_logs.in_window(

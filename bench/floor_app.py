@@ -1,0 +1,71 @@
+"""The benchmark's floor: bare FastAPI + SQLAlchemy, no business logic.
+
+Not part of the product. It answers what the cheapest possible version of a
+request costs on this stack, so that the product is judged by same-run ratios
+rather than by absolute numbers on a shared machine:
+
+- `GET /plain`: constant JSON, the cost of the framework alone;
+- `GET /row`: decode the JWT, read one row by primary key;
+- `GET /list`: decode the JWT, the user's habits with `count(*)` and
+  `max(date)` of their logs in one aggregate query.
+
+It uses the same JWT library, driver and connection pool settings as the
+product (pre-ping included), so the difference is the product's own work.
+Run it from this directory: `gunicorn ... floor_app:app`.
+"""
+
+import os
+import uuid
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException
+from jose import JWTError, jwt
+from sqlalchemy import create_engine, text
+
+engine = create_engine(
+    os.environ["DATABASE_URL"],
+    pool_size=10,
+    max_overflow=20,
+    pool_pre_ping=True,
+    pool_timeout=5,
+    connect_args={"connect_timeout": 3, "options": "-c statement_timeout=10000"},
+)
+SECRET = os.environ["JWT_SECRET"]
+app = FastAPI(title="benchmark floor", openapi_url=None, docs_url=None, redoc_url=None)
+
+ROW = text("SELECT id, email, name, timezone, created_at FROM users WHERE id = :id")
+LIST = text(
+    "SELECT h.id, h.title, count(l.id) AS logs, max(l.date) AS last_logged "
+    "FROM habits h LEFT JOIN habit_logs l ON l.habit_id = h.id "
+    "WHERE h.user_id = :id GROUP BY h.id ORDER BY h.created_at, h.id"
+)
+
+
+def user_id(authorization: Annotated[str, Header()] = "") -> uuid.UUID:
+    """The `sub` of a valid HS256 bearer token."""
+    try:
+        claims = jwt.decode(authorization.removeprefix("Bearer "), SECRET, algorithms=["HS256"])
+        return uuid.UUID(claims["sub"])
+    except (JWTError, KeyError, ValueError) as error:
+        raise HTTPException(401) from error
+
+
+UserId = Annotated[uuid.UUID, Depends(user_id)]
+
+
+@app.get("/plain")
+async def plain() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@app.get("/row")
+def row(user: UserId) -> dict[str, Any]:
+    with engine.connect() as conn:
+        found = conn.execute(ROW, {"id": user}).mappings().one()
+    return dict(found)
+
+
+@app.get("/list")
+def habit_list(user: UserId) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        return [dict(habit) for habit in conn.execute(LIST, {"id": user}).mappings()]

@@ -1,0 +1,182 @@
+# ruff: noqa: RUF001, S603, S607 - the multiplication sign is meant; wrk is found on PATH
+"""Turn one `make bench` run into a table: printed, and written into docs/PERFORMANCE.md.
+
+The doc keeps its prose; only the part between the two markers below is
+replaced by the latest run.
+
+Usage: python bench/report.py OUT_DIR --duration S --connections N --elapsed S
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+BEGIN = "<!-- bench:begin (written by bench/report.py; do not edit by hand) -->"
+END = "<!-- bench:end -->"
+COMMAND = "make bench   # = bash bench/run.sh"
+
+# Product endpoint, the floor endpoint it is held against, and the target ratio.
+TARGETS = {
+    "GET /habits": ("floor GET /list", 1.0),
+    "GET /stats/overview?range=month": ("floor GET /list", 1.0),
+    "POST /habits/{id}/log + DELETE": ("floor GET /row", 0.5),
+}
+SQL_KEYS = {
+    "POST /habits/{id}/log + DELETE": ["POST /habits/{id}/log", "DELETE /habits/{id}/logs/{date}"],
+}
+HISTORY_TARGET = 1.2
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    postgres = subprocess.run(
+        [f"{os.environ.get('PG_BIN', '/usr/lib/postgresql/15/bin')}/postgres", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False)
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), {memory_kb / 1024 / 1024:.0f} GiB RAM, "
+        f"Linux {platform.release()}, Python {platform.python_version()}, {postgres}, "
+        f"{(wrk.stdout or wrk.stderr).splitlines()[0].split(' [')[0]}"
+    )
+
+
+def ms(microseconds: float) -> str:
+    return f"{microseconds / 1000:.1f}"
+
+
+def statements(sql: dict, name: str) -> str:
+    keys = SQL_KEYS.get(name, [name])
+    if not all(key in sql for key in keys):
+        return "—"
+    return " + ".join(f"{sql[key].get('statements', 0):g}" for key in keys)
+
+
+def build(out: Path, duration: int, connections: int, elapsed: int) -> str:
+    results = {
+        row["name"]: row
+        for row in map(json.loads, (out / "results.jsonl").read_text().splitlines())
+    }
+    sql = json.loads((out / "sql.json").read_text())
+    for row in results.values():
+        row["rps"] = row["requests"] / (row["duration_us"] / 1e6)
+        row["cpu_ms"] = 1000 * row["cpu_s"] / max(row["requests"], 1)
+
+    lines = [
+        f"Run of {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, `{COMMAND}`, "
+        f"{elapsed} s in all. Each endpoint: `wrk -t{connections} -c{connections} "
+        f"-d{duration}s` with `bench/requests.lua`.",
+        "",
+        f"- Machine: {machine()}",
+        f"- Load average before / after: {load(out / 'load-before.txt')} / "
+        f"{load(out / 'load-after.txt')} (the machine is shared: absolute numbers are noisy, "
+        "same-run ratios are what count)",
+        f"- Data: {(out / 'seed.txt').read_text().strip()}",
+        "",
+        "| endpoint | req/s | p50 ms | p99 ms | non-2xx | worker CPU ms/req | SQL/req "
+        "| vs floor | target |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    verdicts = []
+    # Product rows first, then the floor's, whatever order they were driven in.
+    for name, row in sorted(results.items(), key=lambda item: item[0].startswith("floor")):
+        if name.startswith("stats month,"):
+            continue
+        ratio = target = ""
+        if name in TARGETS:
+            floor, wanted = TARGETS[name]
+            value = row["rps"] / results[floor]["rps"]
+            ratio = f"{value:.2f}× {floor.removeprefix('floor GET ')}"
+            met = value >= wanted
+            target = f"≥ {wanted}× {'met' if met else '**missed**'}"
+            verdicts.append(met)
+        non2xx = row["non2xx"] + row["socket_errors"]
+        verdicts.append(non2xx == 0)
+        lines.append(
+            f"| {name} | {row['rps']:.0f} | {ms(row['p50_us'])} | {ms(row['p99_us'])} "
+            f"| {non2xx} | {row['cpu_ms']:.2f} | {statements(sql, name)} | {ratio} | {target} |"
+        )
+    write = results["POST /habits/{id}/log + DELETE"]
+    lines += [
+        "",
+        f"The write row counts POST and DELETE each as one request: {write['rps'] / 2:.0f} "
+        f"pairs/s, {write['rps'] / 2 / results['floor GET /row']['rps']:.2f}× /row "
+        "counted in pairs. SQL/req is what the code sends; every request also pays the "
+        "pool's pre-ping and a COMMIT or ROLLBACK, in the product and the floor alike.",
+        "",
+    ]
+    month, years = (
+        results["stats month, 1 month of history"],
+        results["stats month, 5 years of history"],
+    )
+    growth = years["p50_us"] / month["p50_us"]
+    verdicts.append(growth <= HISTORY_TARGET)
+    lines += [
+        f"`GET /stats/overview?range=month`, one connection for {month['duration_us'] / 1e6:.0f} s "
+        "each, 10 daily habits:",
+        "",
+        "| history | req/s | p50 ms | p99 ms |",
+        "|---|---:|---:|---:|",
+        *(
+            f"| {label} | {row['rps']:.0f} | {ms(row['p50_us'])} | {ms(row['p99_us'])} |"
+            for label, row in (("1 month", month), ("5 years", years))
+        ),
+        "",
+        f"5 years / 1 month (p50): {growth:.2f}× (target ≤ {HISTORY_TARGET}×: "
+        f"{'met' if growth <= HISTORY_TARGET else '**missed**'}).",
+        "",
+    ]
+    rss = [int(kb) for kb in (out / "rss-kb.txt").read_text().split()]
+    lines.append(
+        f"Peak RSS of a product worker (VmHWM after the run): "
+        f"{max(rss) / 1024:.0f} MiB (workers: {', '.join(f'{kb / 1024:.0f}' for kb in rss)} MiB)."
+    )
+    lines.append("")
+    lines.append(f"All targets met: {'yes' if all(verdicts) else 'no'}.")
+    return "\n".join(lines)
+
+
+def load(path: Path) -> str:
+    return path.read_text().split("load average:")[-1].strip()
+
+
+def write_doc(doc: Path, table: str) -> None:
+    block = f"{BEGIN}\n{table}\n{END}"
+    text = doc.read_text() if doc.exists() else "# Performance\n\n"
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + block + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_text(text)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--duration", type=int, required=True)
+    parser.add_argument("--connections", type=int, required=True)
+    parser.add_argument("--elapsed", type=int, required=True)
+    args = parser.parse_args()
+    table = build(args.out, args.duration, args.connections, args.elapsed)
+    print(table)
+    if os.environ.get("BENCH_DOC"):
+        write_doc(Path(os.environ["BENCH_DOC"]), table)
+        print(f"\n(written into {os.environ['BENCH_DOC']})")
+
+
+if __name__ == "__main__":
+    main()
