@@ -5,8 +5,10 @@ Idempotent: when the demo user exists, nothing is touched.
 
 from datetime import timedelta
 
+from sqlalchemy import Row
+
 from app.db.session import SessionLocal
-from app.models import Frequency
+from app.models import Frequency, Habit
 from app.services import habit_logs, habits, users
 
 DEMO_EMAIL = "demo@example.com"
@@ -45,15 +47,20 @@ def seed() -> bool:
             frequency=Frequency.WEEKLY,
             target=3,
         )
+
+        def locked(habit: Habit) -> Row:
+            # What the log routes write through: the habit's row, fresh and locked.
+            return habits.lock_owned(session=session, user_id=user.id, habit_id=str(habit.id))
+
         for days_ago in DAILY_DAYS_AGO:
             day = today - timedelta(days=days_ago)
-            habit_logs.add(session=session, habit=reading, day=day, today=today)
+            habit_logs.add(session=session, habit=locked(reading), day=day, today=today)
         this_monday = today - timedelta(days=today.weekday())
         for weeks_ago in (1, 2, 3):
             monday = this_monday - timedelta(weeks=weeks_ago)
             for weekday in WEEKLY_WEEKDAYS:
                 day = monday + timedelta(days=weekday)
-                habit_logs.add(session=session, habit=running, day=day, today=today)
+                habit_logs.add(session=session, habit=locked(running), day=day, today=today)
         return True
 
 

@@ -38,7 +38,15 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
     _APT_UPDATED=1
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+  # Keep the packages' system services (nginx on :80, a PostgreSQL on :5432)
+  # from starting: the scripts start their own throw-away servers.
+  local policy=/usr/sbin/policy-rc.d own_policy="" status=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && own_policy=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2 || status=$?
+  if [ -n "$own_policy" ]; then rm -f "$policy"; fi
+  return "$status"
 }
 
 # Backend virtualenv with the pinned dev requirements; reinstalls when they change.

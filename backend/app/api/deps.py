@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from app.core.config import Settings, get_settings
@@ -47,6 +48,14 @@ def get_owned_habit(habit_id: str, user: CurrentUser, session: SessionDep) -> Ha
 
 
 OwnedHabit = Annotated[Habit, Depends(get_owned_habit)]
+
+
+def lock_owned_habit(habit_id: str, user: CurrentUser, session: SessionDep) -> Row:
+    """The habit of a log write, loaded and locked in one statement."""
+    return habits.lock_owned(session=session, user_id=user.id, habit_id=habit_id)
+
+
+LockedHabit = Annotated[Row, Depends(lock_owned_habit)]
 
 
 async def limit_login(request: Request, response: Response) -> None:

@@ -53,6 +53,28 @@ def _now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
+def _put_and_trim_script(window_ms: int) -> str:
+    """pyrate-limiter's check-and-insert script, then the key's upkeep.
+
+    After the put (admitted or not) the entries older than the longest window
+    are dropped and the key expires a window after the latest check, so the
+    key is kept no longer than its longest window needs. That used to be a
+    second round trip (a pipeline) after every put; here it is the same
+    script call.
+    """
+    return (
+        "local function put_item()\n"
+        + LuaScript.PUT_ITEM
+        + "\nend\n"
+        + "local result = put_item()\n"
+        + f"local window = '{int(window_ms)}'\n"
+        + "local oldest = string.format('%.0f', tonumber(ARGV[1]) - tonumber(window))\n"
+        + "redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, oldest)\n"
+        + "redis.call('PEXPIRE', KEYS[1], window)\n"
+        + "return result\n"
+    )
+
+
 class _SharedBucket(RedisBucket):
     """A Redis bucket for one key that limits in process while Redis is down."""
 
@@ -64,9 +86,10 @@ class _SharedBucket(RedisBucket):
 
     async def put(self, item: RateItem) -> bool:  # type: ignore[override]
         try:
+            # One round trip: the factory's script puts the item, then trims
+            # the key and renews its expiry (see `_put_and_trim_script`).
             self.script_hash = await self._factory.script_hash()
             admitted = await super().put(item)
-            await self._trim(item.timestamp)
         except RedisError:
             self._factory.forget_script()  # a restarted Redis has lost it
             self._degraded = True
@@ -75,14 +98,6 @@ class _SharedBucket(RedisBucket):
             return admitted
         self._degraded = False
         return admitted
-
-    async def _trim(self, now_ms: int) -> None:
-        # Keep the key no longer than its longest window needs.
-        window_ms = max(rate.interval for rate in self.rates)
-        async with self.redis.pipeline(transaction=False) as pipe:
-            pipe.zremrangebyscore(self.bucket_key, 0, now_ms - window_ms)
-            pipe.pexpire(self.bucket_key, window_ms)
-            await pipe.execute()
 
     def waiting(self, item: RateItem) -> int | Awaitable[int]:
         return self._fallback.waiting(item) if self._degraded else super().waiting(item)
@@ -125,7 +140,8 @@ class KeyedBuckets(BucketFactory):
     async def script_hash(self) -> str:
         assert self._redis is not None
         if self._script_hash is None:
-            self._script_hash = await self._redis.script_load(LuaScript.PUT_ITEM)
+            window_ms = max(rate.interval for rate in self.rates)
+            self._script_hash = await self._redis.script_load(_put_and_trim_script(window_ms))
         return self._script_hash
 
     def forget_script(self) -> None:

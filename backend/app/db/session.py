@@ -1,9 +1,10 @@
 """Engine and session factory, configured from the settings."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from app.core.config import get_settings
 
@@ -39,6 +40,20 @@ engine = build_engine(get_settings().database_url)
 SessionLocal = sessionmaker(bind=engine, expire_on_commit=False)
 
 
-def get_session() -> Iterator[Session]:
-    with SessionLocal() as session:
+async def get_session() -> AsyncIterator[Session]:
+    """A session per request, opened on the event loop.
+
+    A sync dependency costs a trip through the thread pool on entry and
+    another on exit. Opening a session does no I/O, and neither does closing
+    one that holds no transaction (the write routes commit or roll back
+    themselves), so only a close that must return a connection (a ROLLBACK)
+    goes to the thread pool.
+    """
+    session = SessionLocal()
+    try:
         yield session
+    finally:
+        if session.in_transaction():
+            await run_in_threadpool(session.close)
+        else:
+            session.close()

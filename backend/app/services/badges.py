@@ -4,12 +4,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.models import Badge, Frequency, Habit
-from app.services.streaks import current_streak
+from app.services.streaks import StreakState, current_streak
 
 
 @dataclass(frozen=True)
@@ -51,16 +51,32 @@ def milestones(*, frequency: Frequency, current_streak: int, total_logs: int) ->
     return codes
 
 
-def award_for_log(*, session: Session, user_id: uuid.UUID, habit: Habit, today: date) -> set[str]:
+# Built once: the user's log count (the habits' stored counts, the fresh one
+# written first, not count(*) over every log the user ever wrote) and the
+# codes the user holds, in one statement.
+_AWARD_INPUTS = select(
+    select(func.sum(Habit.total_logs))
+    .where(Habit.user_id == bindparam("user_id"))
+    .scalar_subquery(),
+    select(func.aggregate_strings(Badge.code, ","))
+    .where(Badge.user_id == bindparam("user_id"))
+    .scalar_subquery(),
+)
+
+
+def award_for_log(
+    *,
+    session: Session,
+    user_id: uuid.UUID,
+    frequency: Frequency,
+    state: StreakState,
+    today: date,
+) -> set[str]:
     """Award what the habit's fresh streak state unlocks; returns the new codes."""
-    # The habits' stored counts (the fresh one flushed first), not count(*)
-    # over every log the user ever wrote.
-    total_logs = session.scalar(select(func.sum(Habit.total_logs)).where(Habit.user_id == user_id))
-    streak = current_streak(habit.last_run_end, habit.last_run_length, habit.frequency, today)
-    deserved = milestones(
-        frequency=habit.frequency, current_streak=streak, total_logs=total_logs or 0
-    )
-    held = set(session.scalars(select(Badge.code).where(Badge.user_id == user_id)))
+    total_logs, held_codes = session.execute(_AWARD_INPUTS, {"user_id": user_id}).one()
+    streak = current_streak(state.last_run_end, state.last_run_length, frequency, today)
+    deserved = milestones(frequency=frequency, current_streak=streak, total_logs=total_logs or 0)
+    held = set(held_codes.split(",")) if held_codes else set()
     awarded = set()
     for code in sorted(deserved - held):
         try:

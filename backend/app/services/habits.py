@@ -4,7 +4,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import Row, and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidInput, NotFound
@@ -40,6 +40,39 @@ def get_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Habit:
     if habit is None or habit.user_id != user_id:
         raise NotFound(f"Habit {habit_id} does not exist.")
     return habit
+
+
+# The write routes' habit: its row locked in the statement that loads it, as
+# plain columns (no ORM entity). The lock serialises writes to one habit, so
+# the stored streak state read here is the one the previous write left.
+_LOCKED = (
+    select(
+        Habit.id,
+        Habit.user_id,
+        Habit.frequency,
+        Habit.target,
+        Habit.last_run_end,
+        Habit.last_run_length,
+        Habit.longest_streak,
+        Habit.total_logs,
+    )
+    .where(Habit.id == bindparam("habit_id"), Habit.user_id == bindparam("user_id"))
+    .with_for_update()
+)
+
+
+def lock_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
+    """Like `get_owned`, and the habit's row stays locked until the transaction ends."""
+    if "\x00" in habit_id:
+        raise InvalidInput("habit_id", "must not contain NUL characters")
+    try:
+        key = uuid.UUID(habit_id)
+    except ValueError:
+        key = None
+    row = session.execute(_LOCKED, {"habit_id": key, "user_id": user_id}).first() if key else None
+    if row is None:
+        raise NotFound(f"Habit {habit_id} does not exist.")
+    return row
 
 
 # Built once: constructing a statement costs more CPU than PostgreSQL spends

@@ -8,7 +8,7 @@ current streak: a daily habit not yet logged today keeps yesterday's streak.
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from app.models.habit import Frequency
@@ -57,6 +57,61 @@ def summarize(dates: Iterable[date], frequency: Frequency, target: int) -> Strea
         longest_streak=longest,
         total_logs=len(set(dates)),
     )
+
+
+def neighbourhood(day: date, frequency: Frequency) -> tuple[date, date]:
+    """First and last day of `day`'s period and the periods either side of it."""
+    start = period_start(day, frequency) - _period_step(frequency)
+    return start, start + 3 * _period_step(frequency) - timedelta(days=1)
+
+
+def apply_change(
+    state: StreakState,
+    frequency: Frequency,
+    target: int,
+    day: date,
+    *,
+    added: bool,
+    nearby: Iterable[date],
+) -> StreakState | None:
+    """The state after logging (`added`) or unlogging `day`, without the history.
+
+    `state` is `summarize` of the dates before the change; `nearby` holds the
+    logged dates *after* the change within `neighbourhood(day, frequency)`
+    (others are ignored). The answer equals `summarize` of the dates after the
+    change, or is None when the neighbourhood cannot tell (a run merges with
+    or splits off one whose length is unknown): recompute with `summarize`.
+    """
+    step = _period_step(frequency)
+    period = period_start(day, frequency)
+    low, high = neighbourhood(day, frequency)
+    counts = Counter(period_start(d, frequency) for d in set(nearby) if low <= d <= high)
+    after = counts[period]
+    before = after - 1 if added else after + 1
+    total = state.total_logs + (1 if added else -1)
+    if (before >= target) == (after >= target):  # the kept periods are unchanged
+        return replace(state, total_logs=total)
+    end, run, longest = state.last_run_end, state.last_run_length, state.longest_streak
+    isolated = counts[period - step] < target and counts[period + step] < target
+    if end is None or run < 1:
+        # No kept period before: the only possible change is the first one.
+        return StreakState(period, 1, 1, total) if after >= target else None
+    start = end - step * (run - 1)
+    if after >= target:  # `period` becomes kept
+        if period > end:
+            run = run + 1 if period - end == step else 1
+            return StreakState(period, run, max(longest, run), total)
+        if period == start - step and counts[period - step] < target:
+            return StreakState(end, run + 1, max(longest, run + 1), total)
+        if period < start - step and isolated:
+            return StreakState(end, run, max(longest, 1), total)
+        return None
+    # `period` is no longer kept.
+    if period == end and 1 < run < longest:  # a longer run elsewhere stays the longest
+        return StreakState(end - step, run - 1, longest, total)
+    if period < start and isolated:  # a run of one period disappears
+        return StreakState(end, run, longest, total)
+    return None
 
 
 def current_streak(

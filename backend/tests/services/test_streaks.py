@@ -1,9 +1,18 @@
+import random
 from datetime import date, timedelta
 
 import pytest
 
 from app.models import Frequency
-from app.services.streaks import current_streak, kept_periods, period_start, summarize
+from app.services.streaks import (
+    StreakState,
+    apply_change,
+    current_streak,
+    kept_periods,
+    neighbourhood,
+    period_start,
+    summarize,
+)
 
 DAILY, WEEKLY = Frequency.DAILY, Frequency.WEEKLY
 
@@ -125,3 +134,106 @@ def test_weekly_gap_between_runs() -> None:
 )
 def test_current_streak_window(last_run_end: date, today: date, expected: int) -> None:
     assert current_streak(last_run_end, 4, DAILY, today) == expected
+
+
+# apply_change: the incremental update must equal summarize() whenever it answers.
+
+CASES = [(DAILY, 1), *((WEEKLY, target) for target in range(1, 8))]
+
+
+def changed_state(
+    dates: set[date], frequency: Frequency, target: int, day: date, *, added: bool
+) -> tuple[StreakState | None, StreakState]:
+    """apply_change's answer and summarize's for adding (or removing) `day`."""
+    before = summarize(dates, frequency, target)
+    after_dates = dates | {day} if added else dates - {day}
+    low, high = neighbourhood(day, frequency)
+    nearby = [d for d in after_dates if low <= d <= high]
+    fast = apply_change(before, frequency, target, day, added=added, nearby=nearby)
+    return fast, summarize(after_dates, frequency, target)
+
+
+@pytest.mark.parametrize(("frequency", "target"), CASES)
+def test_apply_change_equals_summarize_on_random_histories(
+    frequency: Frequency, target: int
+) -> None:
+    answered = fallbacks = 0
+    for seed in range(60):
+        rng = random.Random(seed * 31 + target)
+        origin = date(2026, 1, 1)
+        span = rng.choice([10, 40, 120])
+        density = rng.random()
+        dates = {origin + timedelta(days=n) for n in range(span) if rng.random() < density}
+        for _ in range(40):
+            day = origin + timedelta(days=rng.randrange(-10, span + 10))
+            added = day not in dates
+            fast, full = changed_state(dates, frequency, target, day, added=added)
+            if fast is None:
+                fallbacks += 1
+            else:
+                answered += 1
+                assert fast == full, (seed, sorted(dates), day, added)
+            dates = dates | {day} if added else dates - {day}
+    assert answered and fallbacks  # both paths are exercised
+
+
+@pytest.mark.parametrize(("frequency", "target"), CASES)
+def test_apply_change_on_runs_at_the_end_and_isolated_days(
+    frequency: Frequency, target: int
+) -> None:
+    rng = random.Random(target)
+    step = 7 if frequency is WEEKLY else 1
+    for _ in range(200):
+        # Consecutive kept periods, then log or undo around their end and far before.
+        start = date(2025, 6, 2) + timedelta(days=7 * rng.randrange(20))
+        periods = rng.randrange(1, 12)
+        dates: set[date] = set()
+        for index in range(periods):
+            monday = start + timedelta(days=step * index)
+            dates |= {
+                monday + timedelta(days=n) for n in rng.sample(range(step), min(step, target))
+            }
+        last = max(dates)
+        for day in (
+            last,
+            last + timedelta(days=1),
+            last + timedelta(days=step),
+            start - timedelta(days=step),
+            start - timedelta(days=400),
+            start,
+        ):
+            for added in (True, False):
+                if (day in dates) == added:
+                    continue
+                fast, full = changed_state(dates, frequency, target, day, added=added)
+                assert fast is None or fast == full, (sorted(dates), day, added)
+
+
+def test_apply_change_handles_the_common_cases_without_history() -> None:
+    history = set(days(date(2026, 1, 1), 10))
+    # The day after a run, a day after a gap, a far-away day: all answer.
+    for day in (date(2026, 1, 11), date(2026, 1, 20), date(2020, 1, 1)):
+        fast, full = changed_state(history, DAILY, 1, day, added=True)
+        assert fast == full
+    # Undoing a far-away day answers too, and so does shortening a run that is
+    # not the longest.
+    fast, full = changed_state(
+        history | {date(2020, 1, 1)}, DAILY, 1, date(2020, 1, 1), added=False
+    )
+    assert fast == full
+    longer = history | set(days(date(2026, 1, 20), 3))
+    fast, full = changed_state(longer, DAILY, 1, date(2026, 1, 22), added=False)
+    assert fast == full == StreakState(date(2026, 1, 21), 2, 10, 12)
+    # A run that splits in two needs the full history.
+    fast, _ = changed_state(history, DAILY, 1, date(2026, 1, 5), added=False)
+    assert fast is None
+
+
+def test_apply_change_first_log_and_unchanged_weeks() -> None:
+    fast, full = changed_state(set(), WEEKLY, 3, date(2026, 3, 4), added=True)
+    assert fast == full == StreakState(None, 0, 0, 1)
+    kept = {date(2026, 3, 2), date(2026, 3, 3), date(2026, 3, 4), date(2026, 3, 5)}
+    fast, full = changed_state(kept, WEEKLY, 3, date(2026, 3, 5), added=False)
+    assert fast == full
+    fast, full = changed_state(set(), DAILY, 1, date(2026, 3, 4), added=True)
+    assert fast == full == StreakState(date(2026, 3, 4), 1, 1, 1)

@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Response
 
-from app.api.deps import CurrentUser, OwnedHabit, SessionDep, limit_log_writes
+from app.api.deps import CurrentUser, LockedHabit, OwnedHabit, SessionDep, limit_log_writes
 from app.problem_details import problems
 from app.schemas.common import IsoDate
 from app.schemas.habit_log import HabitLogCreate, HabitLogOut, HabitLogPage
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/habits/{habit_id}", tags=["logs"], responses=problem
     responses=problems(409, 422, 429),
 )
 def log_day(
-    habit: OwnedHabit,
+    habit: LockedHabit,
     user: CurrentUser,
     session: SessionDep,
     body: Annotated[HabitLogCreate | None, Body()] = None,
@@ -38,7 +38,7 @@ def log_day(
     dependencies=[Depends(limit_log_writes)],
     responses=problems(422, 429),
 )
-def undo_day(day: IsoDate, habit: OwnedHabit, session: SessionDep) -> Response:
+def undo_day(day: IsoDate, habit: LockedHabit, session: SessionDep) -> Response:
     habit_logs.remove(session=session, habit=habit, day=day)
     return Response(status_code=204)
 
