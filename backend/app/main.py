@@ -43,8 +43,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["Location", "Retry-After"],
     )
     app.add_middleware(SecurityHeaders)
-    # X-Forwarded-For is believed only from FORWARDED_ALLOW_IPS (default: nobody).
-    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
+    # X-Forwarded-For is believed only from FORWARDED_ALLOW_IPS (default: nobody,
+    # and then the layer would only cost time on every request).
+    if settings.trusted_proxies:
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
     return app
 
 

@@ -10,6 +10,8 @@ from passlib.context import CryptContext
 # 72 bytes do not verify for each other (plain bcrypt truncates at 72).
 _passwords = CryptContext(schemes=["bcrypt_sha256"], deprecated="auto")
 # Verified when the email is unknown so that login takes as long either way.
+# Made at import on purpose: made lazily, the first unknown-email login would
+# pay an extra hash and stand out.
 _DUMMY_HASH = _passwords.hash("not-a-real-password-used-for-timing")
 
 

@@ -28,14 +28,19 @@ class HabitSummary:
     period_count: int
 
 
-def get_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Habit:
-    """The user's habit; someone else's answers exactly like a missing one."""
+def _habit_key(habit_id: str) -> uuid.UUID | None:
+    """The id from the path; None for one that is not a UUID (answered as not found)."""
     if "\x00" in habit_id:
         raise InvalidInput("habit_id", "must not contain NUL characters")
     try:
-        key = uuid.UUID(habit_id)
+        return uuid.UUID(habit_id)
     except ValueError:
-        key = None
+        return None
+
+
+def get_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Habit:
+    """The user's habit; someone else's answers exactly like a missing one."""
+    key = _habit_key(habit_id)
     habit = session.get(Habit, key) if key else None
     if habit is None or habit.user_id != user_id:
         raise NotFound(f"Habit {habit_id} does not exist.")
@@ -63,12 +68,7 @@ _LOCKED = (
 
 def lock_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
     """Like `get_owned`, and the habit's row stays locked until the transaction ends."""
-    if "\x00" in habit_id:
-        raise InvalidInput("habit_id", "must not contain NUL characters")
-    try:
-        key = uuid.UUID(habit_id)
-    except ValueError:
-        key = None
+    key = _habit_key(habit_id)
     row = session.execute(_LOCKED, {"habit_id": key, "user_id": user_id}).first() if key else None
     if row is None:
         raise NotFound(f"Habit {habit_id} does not exist.")

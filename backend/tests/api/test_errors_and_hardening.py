@@ -1,8 +1,15 @@
 import json
 
-from httpx import AsyncClient
+from httpx import AsyncClient, Response
 
 from tests.utils.api import assert_problem, create_habit, register
+
+
+async def post_raw(client: AsyncClient, headers: dict[str, str], content) -> Response:
+    """POST /habits with a body sent as given (bytes or a stream), labelled JSON."""
+    return await client.post(
+        "/habits", content=content, headers={**headers, "Content-Type": "application/json"}
+    )
 
 
 async def test_unknown_route_and_method_are_problems(client: AsyncClient) -> None:
@@ -14,11 +21,7 @@ async def test_unknown_route_and_method_are_problems(client: AsyncClient) -> Non
 
 async def test_malformed_json_is_a_422_problem(client: AsyncClient) -> None:
     headers = await register(client)
-    response = await client.post(
-        "/habits",
-        content=b'{"title": "x", ',
-        headers={**headers, "Content-Type": "application/json"},
-    )
+    response = await post_raw(client, headers, b'{"title": "x", ')
     problem = assert_problem(response, 422)
     assert "body" in problem["errors"]
 
@@ -26,9 +29,7 @@ async def test_malformed_json_is_a_422_problem(client: AsyncClient) -> None:
 async def test_body_over_one_mebibyte_is_413(client: AsyncClient) -> None:
     headers = await register(client)
     big = json.dumps({"title": "x" * (1024 * 1024), "frequency": "daily"})
-    response = await client.post(
-        "/habits", content=big, headers={**headers, "Content-Type": "application/json"}
-    )
+    response = await post_raw(client, headers, big)
     assert_problem(response, 413)
 
 
@@ -41,9 +42,7 @@ async def test_streamed_body_over_one_mebibyte_is_413(client: AsyncClient) -> No
             yield b"x" * 65536
         yield b'", "frequency": "daily"}'
 
-    response = await client.post(
-        "/habits", content=chunks(), headers={**headers, "Content-Type": "application/json"}
-    )
+    response = await post_raw(client, headers, chunks())
     assert_problem(response, 413)
     assert (await client.get("/habits", headers=headers)).json() == []
 
@@ -169,11 +168,7 @@ async def test_json_values_are_not_coerced_to_numbers(client: AsyncClient) -> No
 
 async def test_openapi_declares_400_for_undecodable_bodies(client: AsyncClient) -> None:
     headers = await register(client)
-    response = await client.post(
-        "/habits",
-        content=b'{"title": "\xc3\x28"}',
-        headers={**headers, "Content-Type": "application/json"},
-    )
+    response = await post_raw(client, headers, b'{"title": "\xc3\x28"}')
     assert_problem(response, 400)
     schema = (await client.get("/openapi.json")).json()
     assert "400" in schema["paths"]["/habits"]["post"]["responses"]
