@@ -4,15 +4,15 @@ from typing import Annotated
 
 from fastapi import Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from app.core.config import Settings, get_settings
 from app.core.security import InvalidToken, decode_access_token
 from app.db.session import get_session
 from app.errors import Unauthorized
-from app.models import Habit, User
+from app.models import Habit
 from app.services import habits, users
+from app.services.users import Account
 
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -23,7 +23,7 @@ def get_current_user(
     request: Request,
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> User:
+) -> Account:
     """The user named by a valid bearer token, reloaded from the database."""
     if credentials is None:
         raise Unauthorized()
@@ -34,13 +34,13 @@ def get_current_user(
         user_id = decode_access_token(credentials.credentials, secret=settings.jwt_secret)
     except InvalidToken as error:
         raise Unauthorized() from error
-    user = users.get(session=session, user_id=user_id)
+    user = users.find_account(session=session, user_id=user_id)
     if user is None:
         raise Unauthorized()
     return user
 
 
-CurrentUser = Annotated[User, Depends(get_current_user)]
+CurrentUser = Annotated[Account, Depends(get_current_user)]
 
 
 def get_owned_habit(habit_id: str, user: CurrentUser, session: SessionDep) -> Habit:
@@ -48,14 +48,6 @@ def get_owned_habit(habit_id: str, user: CurrentUser, session: SessionDep) -> Ha
 
 
 OwnedHabit = Annotated[Habit, Depends(get_owned_habit)]
-
-
-def lock_owned_habit(habit_id: str, user: CurrentUser, session: SessionDep) -> Row:
-    """The habit of a log write, loaded and locked in one statement."""
-    return habits.lock_owned(session=session, user_id=user.id, habit_id=habit_id)
-
-
-LockedHabit = Annotated[Row, Depends(lock_owned_habit)]
 
 
 async def limit_login(request: Request, response: Response) -> None:

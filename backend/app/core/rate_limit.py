@@ -9,6 +9,7 @@ keep holding per worker instead of failing open), and goes back to Redis as
 soon as it answers again.
 """
 
+import asyncio
 import math
 import time
 from collections import OrderedDict
@@ -37,6 +38,8 @@ from app.errors import TooManyRequests
 
 _UNITS = {"second": Duration.SECOND, "minute": Duration.MINUTE, "hour": Duration.HOUR}
 _UNITS["day"] = Duration.DAY
+# A Redis that does not answer within this is treated as down.
+REDIS_TIMEOUT_SECONDS = 0.5
 # The bucket and item of the latest check in this request, to tell Retry-After.
 _last_check: ContextVar[tuple[AbstractBucket, RateItem] | None] = ContextVar(
     "last_rate_check", default=None
@@ -88,9 +91,10 @@ class _SharedBucket(RedisBucket):
         try:
             # One round trip: the factory's script puts the item, then trims
             # the key and renews its expiry (see `_put_and_trim_script`).
-            self.script_hash = await self._factory.script_hash()
-            admitted = await super().put(item)
-        except RedisError:
+            async with asyncio.timeout(REDIS_TIMEOUT_SECONDS):
+                self.script_hash = await self._factory.script_hash()
+                admitted = await super().put(item)
+        except (RedisError, TimeoutError):
             self._factory.forget_script()  # a restarted Redis has lost it
             self._degraded = True
             admitted = self._fallback.put(item)
@@ -196,7 +200,10 @@ class RateLimits:
 
     def __init__(self, settings: Settings) -> None:
         self.redis: Redis | None = (
-            Redis.from_url(settings.redis_url, socket_connect_timeout=0.5, socket_timeout=0.5)
+            # No socket_timeout: on Python 3.11 redis-py enforces it with
+            # asyncio.wait_for, a new task for every command; the callers
+            # bound the whole call with one asyncio.timeout instead.
+            Redis.from_url(settings.redis_url, socket_connect_timeout=REDIS_TIMEOUT_SECONDS)
             if settings.redis_url
             else None
         )
@@ -218,8 +225,9 @@ class RateLimits:
         if self.redis is None:
             return "disabled"
         try:
-            await self.redis.ping()
-        except RedisError:
+            async with asyncio.timeout(REDIS_TIMEOUT_SECONDS):
+                await self.redis.ping()
+        except (RedisError, TimeoutError):
             return "down"
         return "ok"
 

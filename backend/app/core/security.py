@@ -2,8 +2,10 @@
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
-from jose import JWTError, jwt
+from jose import JWTError, jwk, jwt
+from jose.backends.base import Key
 from passlib.context import CryptContext
 
 # bcrypt_sha256 pre-hashes with SHA-256, so passwords that share their first
@@ -43,12 +45,19 @@ def create_access_token(
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
+@lru_cache(maxsize=4)
+def _hs256_key(secret: str) -> Key:
+    # Given the secret as a string, python-jose tries to parse it as a JSON
+    # key set and builds a key object on every decode; built once instead.
+    return jwk.construct(secret, "HS256")
+
+
 def decode_access_token(token: str, *, secret: str) -> uuid.UUID:
     """Return the user id of a valid HS256 token with `sub`, `iat` and `exp`."""
     try:
         claims = jwt.decode(
             token,
-            secret,
+            _hs256_key(secret),
             algorithms=["HS256"],
             options={"require_exp": True, "require_iat": True, "require_sub": True},
         )

@@ -62,18 +62,23 @@ def build_overview(
 # 2026-01-05"): PostgreSQL's string_agg, SQLite's group_concat. One statement,
 # built once, reading only the window's index range; ten short rows are far
 # cheaper to fetch than one row per logged day.
+# Over the tables and run through the session's connection: rows, not the
+# ORM's result machinery.
+_HABITS, _LOGS = Habit.__table__, HabitLog.__table__
 _HABITS_WITH_WINDOW_DAYS = (
-    select(Habit.id, Habit.title, func.aggregate_strings(cast(HabitLog.date, String), ","))
-    .outerjoin(
-        HabitLog,
-        and_(
-            HabitLog.habit_id == Habit.id,
-            HabitLog.date.between(bindparam("first_day"), bindparam("last_day")),
-        ),
+    select(_HABITS.c.id, _HABITS.c.title, func.aggregate_strings(cast(_LOGS.c.date, String), ","))
+    .select_from(
+        _HABITS.outerjoin(
+            _LOGS,
+            and_(
+                _LOGS.c.habit_id == _HABITS.c.id,
+                _LOGS.c.date.between(bindparam("first_day"), bindparam("last_day")),
+            ),
+        )
     )
-    .where(Habit.user_id == bindparam("user_id"))
-    .group_by(Habit.id)
-    .order_by(Habit.created_at, Habit.id)
+    .where(_HABITS.c.user_id == bindparam("user_id"))
+    .group_by(_HABITS.c.id)
+    .order_by(_HABITS.c.created_at, _HABITS.c.id)
 )
 
 
@@ -82,10 +87,14 @@ def overview_for_user(
 ) -> Overview:
     """Read the user's habits and only the window's logs (one statement)."""
     days = window_days(window, today)
-    rows = session.execute(
-        _HABITS_WITH_WINDOW_DAYS,
-        {"user_id": user_id, "first_day": days[0], "last_day": days[-1]},
-    ).all()
+    rows = (
+        session.connection()
+        .execute(
+            _HABITS_WITH_WINDOW_DAYS,
+            {"user_id": user_id, "first_day": days[0], "last_day": days[-1]},
+        )
+        .all()
+    )
     logged = {
         (habit_id, date.fromisoformat(day))
         for habit_id, _title, logged_days in rows

@@ -54,12 +54,13 @@ def milestones(*, frequency: Frequency, current_streak: int, total_logs: int) ->
 # Built once: the user's log count (the habits' stored counts, the fresh one
 # written first, not count(*) over every log the user ever wrote) and the
 # codes the user holds, in one statement.
+_HABITS, _BADGES = Habit.__table__, Badge.__table__
 _AWARD_INPUTS = select(
-    select(func.sum(Habit.total_logs))
-    .where(Habit.user_id == bindparam("user_id"))
+    select(func.sum(_HABITS.c.total_logs))
+    .where(_HABITS.c.user_id == bindparam("user_id"))
     .scalar_subquery(),
-    select(func.aggregate_strings(Badge.code, ","))
-    .where(Badge.user_id == bindparam("user_id"))
+    select(func.aggregate_strings(_BADGES.c.code, ","))
+    .where(_BADGES.c.user_id == bindparam("user_id"))
     .scalar_subquery(),
 )
 
@@ -73,7 +74,8 @@ def award_for_log(
     today: date,
 ) -> set[str]:
     """Award what the habit's fresh streak state unlocks; returns the new codes."""
-    total_logs, held_codes = session.execute(_AWARD_INPUTS, {"user_id": user_id}).one()
+    inputs = session.connection().execute(_AWARD_INPUTS, {"user_id": user_id}).one()
+    total_logs, held_codes = inputs
     streak = current_streak(state.last_run_end, state.last_run_length, frequency, today)
     deserved = milestones(frequency=frequency, current_streak=streak, total_logs=total_logs or 0)
     held = set(held_codes.split(",")) if held_codes else set()

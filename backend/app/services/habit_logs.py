@@ -4,7 +4,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Row, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -18,7 +18,7 @@ from app.services.streaks import StreakState
 
 @dataclass(frozen=True)
 class LogWindow:
-    items: list[HabitLog]
+    items: list[Row]
     range: Window
     start: date
     end: date
@@ -34,18 +34,27 @@ class NewLog:
     created_at: datetime
 
 
-# Built once (statement construction costs more CPU than running it). Core,
-# not the ORM unit of work: the write routes hold plain rows.
+# Built once (statement construction costs more CPU than running it). Core
+# over the tables, run through the session's connection, not the ORM: the
+# routes hold plain rows.
 _LOGS, _HABITS = HabitLog.__table__, Habit.__table__
 _INSERT = insert(_LOGS)
 _DELETE = delete(_LOGS).where(
     _LOGS.c.habit_id == bindparam("habit_id"), _LOGS.c.date == bindparam("day")
 )
-_NEARBY = select(HabitLog.date).where(
-    HabitLog.habit_id == bindparam("habit_id"),
-    HabitLog.date.between(bindparam("low"), bindparam("high")),
+_NEARBY = select(_LOGS.c.date).where(
+    _LOGS.c.habit_id == bindparam("habit_id"),
+    _LOGS.c.date.between(bindparam("low"), bindparam("high")),
 )
-_ALL_DATES = select(HabitLog.date).where(HabitLog.habit_id == bindparam("habit_id"))
+_ALL_DATES = select(_LOGS.c.date).where(_LOGS.c.habit_id == bindparam("habit_id"))
+_WINDOW = (
+    select(_LOGS.c.id, _LOGS.c.habit_id, _LOGS.c.date, _LOGS.c.created_at)
+    .where(
+        _LOGS.c.habit_id == bindparam("habit_id"),
+        _LOGS.c.date.between(bindparam("first_day"), bindparam("last_day")),
+    )
+    .order_by(_LOGS.c.date)
+)
 _SAVE_STATE = (
     update(_HABITS)
     .where(_HABITS.c.id == bindparam("habit_id"))
@@ -58,7 +67,7 @@ _SAVE_STATE = (
 )
 
 
-def _save_state(session: Session, habit: Row, day: date, *, added: bool) -> StreakState:
+def _save_state(connection: Connection, habit: Row, day: date, *, added: bool) -> StreakState:
     """Store the habit's streak state after the write: updated from the written
     day's neighbourhood when that tells, recomputed from every date otherwise."""
     frequency, target = habit.frequency, habit.target
@@ -71,12 +80,13 @@ def _save_state(session: Session, habit: Row, day: date, *, added: bool) -> Stre
         nearby: list[date] = [day]
     else:
         low, high = streaks.neighbourhood(day, frequency)
-        nearby = list(session.scalars(_NEARBY, {"habit_id": habit.id, "low": low, "high": high}))
+        params = {"habit_id": habit.id, "low": low, "high": high}
+        nearby = list(connection.execute(_NEARBY, params).scalars())
     state = streaks.apply_change(stored, frequency, target, day, added=added, nearby=nearby)
     if state is None:
-        dates = session.scalars(_ALL_DATES, {"habit_id": habit.id})
+        dates = connection.execute(_ALL_DATES, {"habit_id": habit.id}).scalars()
         state = streaks.summarize(dates, frequency, target)
-    session.execute(
+    connection.execute(
         _SAVE_STATE,
         {
             "habit_id": habit.id,
@@ -99,17 +109,18 @@ def add(*, session: Session, habit: Row, day: date, today: date) -> NewLog:
     if day > today:
         raise InvalidInput("date", f"must not be in the future (today is {today.isoformat()})")
     log = NewLog(id=uuid.uuid4(), habit_id=habit.id, date=day, created_at=utc_now())
+    connection = session.connection()
     try:
         # No savepoint: a duplicate rolls back the whole transaction, which
         # holds nothing but the lock yet.
-        session.execute(
+        connection.execute(
             _INSERT,
             {"id": log.id, "habit_id": log.habit_id, "date": day, "created_at": log.created_at},
         )
     except IntegrityError as error:
         session.rollback()
         raise Conflict(f"Habit already logged on {day.isoformat()}.") from error
-    state = _save_state(session, habit, day, added=True)
+    state = _save_state(connection, habit, day, added=True)
     badges.award_for_log(
         session=session, user_id=habit.user_id, frequency=habit.frequency, state=state, today=today
     )
@@ -119,20 +130,18 @@ def add(*, session: Session, habit: Row, day: date, today: date) -> NewLog:
 
 def remove(*, session: Session, habit: Row, day: date) -> None:
     """Undo the log of `day` (`habit` as for `add`)."""
-    deleted = session.execute(_DELETE, {"habit_id": habit.id, "day": day})
+    connection = session.connection()
+    deleted = connection.execute(_DELETE, {"habit_id": habit.id, "day": day})
     if deleted.rowcount == 0:
         session.rollback()
         raise NotFound(f"Habit has no log on {day.isoformat()}.")
-    _save_state(session, habit, day, added=False)
+    _save_state(connection, habit, day, added=False)
     session.commit()
 
 
 def in_window(*, session: Session, habit_id: uuid.UUID, window: Window, end: date) -> LogWindow:
     """The logs of the 7 or 30 days ending on `end`, ascending (index range scan)."""
     days = window_days(window, end)
-    items = session.scalars(
-        select(HabitLog)
-        .where(HabitLog.habit_id == habit_id, HabitLog.date.between(days[0], days[-1]))
-        .order_by(HabitLog.date)
-    ).all()
+    params = {"habit_id": habit_id, "first_day": days[0], "last_day": days[-1]}
+    items = session.connection().execute(_WINDOW, params).all()
     return LogWindow(items=list(items), range=window, start=days[0], end=days[-1])

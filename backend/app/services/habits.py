@@ -50,18 +50,19 @@ def get_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Habit:
 # The write routes' habit: its row locked in the statement that loads it, as
 # plain columns (no ORM entity). The lock serialises writes to one habit, so
 # the stored streak state read here is the one the previous write left.
+_HABITS, _LOGS = Habit.__table__, HabitLog.__table__
 _LOCKED = (
     select(
-        Habit.id,
-        Habit.user_id,
-        Habit.frequency,
-        Habit.target,
-        Habit.last_run_end,
-        Habit.last_run_length,
-        Habit.longest_streak,
-        Habit.total_logs,
+        _HABITS.c.id,
+        _HABITS.c.user_id,
+        _HABITS.c.frequency,
+        _HABITS.c.target,
+        _HABITS.c.last_run_end,
+        _HABITS.c.last_run_length,
+        _HABITS.c.longest_streak,
+        _HABITS.c.total_logs,
     )
-    .where(Habit.id == bindparam("habit_id"), Habit.user_id == bindparam("user_id"))
+    .where(_HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == bindparam("user_id"))
     .with_for_update()
 )
 
@@ -69,40 +70,47 @@ _LOCKED = (
 def lock_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
     """Like `get_owned`, and the habit's row stays locked until the transaction ends."""
     key = _habit_key(habit_id)
-    row = session.execute(_LOCKED, {"habit_id": key, "user_id": user_id}).first() if key else None
+    row = (
+        session.connection().execute(_LOCKED, {"habit_id": key, "user_id": user_id}).first()
+        if key
+        else None
+    )
     if row is None:
         raise NotFound(f"Habit {habit_id} does not exist.")
     return row
 
 
 # Built once: constructing a statement costs more CPU than PostgreSQL spends
-# running it, and GET /habits runs it on every request.
+# running it, and GET /habits runs it on every request. Over the tables, run
+# through the session's connection: rows, not the ORM's result machinery.
 _SUMMARIES = (
     select(
-        Habit.id,
-        Habit.title,
-        Habit.frequency,
-        Habit.target,
-        Habit.created_at,
-        Habit.last_run_end,
-        Habit.last_run_length,
-        Habit.longest_streak,
-        Habit.total_logs,
-        func.count(HabitLog.id).label("week_count"),
-        func.count(HabitLog.id).filter(HabitLog.date == bindparam("today")).label("today_count"),
+        _HABITS.c.id,
+        _HABITS.c.title,
+        _HABITS.c.frequency,
+        _HABITS.c.target,
+        _HABITS.c.created_at,
+        _HABITS.c.last_run_end,
+        _HABITS.c.last_run_length,
+        _HABITS.c.longest_streak,
+        _HABITS.c.total_logs,
+        func.count(_LOGS.c.id).label("week_count"),
+        func.count(_LOGS.c.id).filter(_LOGS.c.date == bindparam("today")).label("today_count"),
     )
-    .outerjoin(
-        HabitLog,
-        and_(
-            HabitLog.habit_id == Habit.id,
-            HabitLog.date.between(bindparam("week_start"), bindparam("week_end")),
-        ),
+    .select_from(
+        _HABITS.outerjoin(
+            _LOGS,
+            and_(
+                _LOGS.c.habit_id == _HABITS.c.id,
+                _LOGS.c.date.between(bindparam("week_start"), bindparam("week_end")),
+            ),
+        )
     )
-    .where(Habit.user_id == bindparam("user_id"))
-    .group_by(Habit.id)
-    .order_by(Habit.created_at, Habit.id)
+    .where(_HABITS.c.user_id == bindparam("user_id"))
+    .group_by(_HABITS.c.id)
+    .order_by(_HABITS.c.created_at, _HABITS.c.id)
 )
-_ONE_SUMMARY = _SUMMARIES.where(Habit.id == bindparam("habit_id"))
+_ONE_SUMMARY = _SUMMARIES.where(_HABITS.c.id == bindparam("habit_id"))
 
 
 def _summaries(
@@ -116,10 +124,11 @@ def _summaries(
         "week_start": week_start,
         "week_end": week_start + timedelta(days=6),
     }
+    connection = session.connection()
     if habit_id is None:
-        rows = session.execute(_SUMMARIES, params)
+        rows = connection.execute(_SUMMARIES, params)
     else:
-        rows = session.execute(_ONE_SUMMARY, {**params, "habit_id": habit_id})
+        rows = connection.execute(_ONE_SUMMARY, {**params, "habit_id": habit_id})
     return [
         HabitSummary(
             id=row.id,

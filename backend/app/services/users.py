@@ -1,10 +1,11 @@
 """Accounts: registration, sign-in and profile."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -13,13 +14,40 @@ from app.errors import Conflict, Unauthorized
 from app.models import User
 
 
-def today_for(user: User) -> date:
+@dataclass(frozen=True, slots=True)
+class Account:
+    """The signed-in user as every request sees them: a plain row, no ORM entity."""
+
+    id: uuid.UUID
+    email: str
+    name: str
+    avatar_url: str | None
+    timezone: str
+    created_at: datetime
+
+
+def today_for(user: Account | User) -> date:
     """The user's today, in the user's time zone."""
     return datetime.now(ZoneInfo(user.timezone)).date()
 
 
-def get(*, session: Session, user_id: uuid.UUID) -> User | None:
-    return session.get(User, user_id)
+# Built once and run through the session's connection, not the ORM: every
+# authenticated request loads its user, and the ORM's identity map, state
+# tracking and object construction cost more than the query.
+_USERS = User.__table__
+_ACCOUNT = select(
+    _USERS.c.id,
+    _USERS.c.email,
+    _USERS.c.name,
+    _USERS.c.avatar_url,
+    _USERS.c.timezone,
+    _USERS.c.created_at,
+).where(_USERS.c.id == bindparam("user_id"))
+
+
+def find_account(*, session: Session, user_id: uuid.UUID) -> Account | None:
+    row = session.connection().execute(_ACCOUNT, {"user_id": user_id}).first()
+    return Account(*row) if row else None
 
 
 def get_by_email(*, session: Session, email: str) -> User | None:
@@ -49,8 +77,11 @@ def authenticate(*, session: Session, email: str, password: str) -> User:
     return user
 
 
-def update_profile(*, session: Session, user: User, changes: dict[str, object]) -> User:
+def update_profile(*, session: Session, user_id: uuid.UUID, changes: dict[str, object]) -> User:
     """Apply the fields the client sent (name, timezone, avatar_url)."""
+    user = session.get(User, user_id)
+    if user is None:  # deleted since the token was checked
+        raise Unauthorized()
     for field, value in changes.items():
         setattr(user, field, value)
     session.commit()

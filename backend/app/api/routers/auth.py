@@ -1,6 +1,7 @@
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 
 from app.api.deps import CurrentUser, SessionDep, SettingsDep, limit_login, limit_register
+from app.api.responses import json_response
 from app.core.config import Settings
 from app.core.security import create_access_token
 from app.models import User
@@ -12,27 +13,29 @@ from app.schemas.auth import (
     TokenResponse,
     UpdateMeRequest,
     UserEnvelope,
-    UserOut,
 )
 from app.services import google, users
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
-def _signed_in(user: User, settings: Settings) -> TokenResponse:
+def _signed_in(user: User, settings: Settings, *, status_code: int = 200) -> Response:
     token = create_access_token(
         user.id, secret=settings.jwt_secret, expires_minutes=settings.access_token_expire_minutes
     )
-    return TokenResponse(access_token=token, user=UserOut.model_validate(user))
+    return json_response(
+        TokenResponse, {"access_token": token, "user": user}, status_code=status_code
+    )
 
 
 @router.post(
     "/register",
     status_code=201,
+    response_model=TokenResponse,
     dependencies=[Depends(limit_register)],
     responses=problems(409, 422, 429),
 )
-def register(body: RegisterRequest, session: SessionDep, settings: SettingsDep) -> TokenResponse:
+def register(body: RegisterRequest, session: SessionDep, settings: SettingsDep) -> Response:
     """Create an account and sign in."""
     user = users.register(
         session=session,
@@ -41,39 +44,44 @@ def register(body: RegisterRequest, session: SessionDep, settings: SettingsDep) 
         name=body.name,
         timezone=body.timezone,
     )
-    return _signed_in(user, settings)
+    return _signed_in(user, settings, status_code=201)
 
 
-@router.post("/login", dependencies=[Depends(limit_login)], responses=problems(401, 422, 429))
-def login(body: LoginRequest, session: SessionDep, settings: SettingsDep) -> TokenResponse:
+@router.post(
+    "/login",
+    response_model=TokenResponse,
+    dependencies=[Depends(limit_login)],
+    responses=problems(401, 422, 429),
+)
+def login(body: LoginRequest, session: SessionDep, settings: SettingsDep) -> Response:
     """Exchange email and password for an access token."""
     user = users.authenticate(session=session, email=body.email, password=body.password)
     return _signed_in(user, settings)
 
 
-@router.get("/me", responses=problems(401))
-def read_me(user: CurrentUser) -> UserEnvelope:
-    return UserEnvelope(user=UserOut.model_validate(user))
+@router.get("/me", response_model=UserEnvelope, responses=problems(401))
+def read_me(user: CurrentUser) -> Response:
+    return json_response(UserEnvelope, {"user": user})
 
 
-@router.patch("/me", responses=problems(401, 422))
-def update_me(body: UpdateMeRequest, user: CurrentUser, session: SessionDep) -> UserEnvelope:
+@router.patch("/me", response_model=UserEnvelope, responses=problems(401, 422))
+def update_me(body: UpdateMeRequest, user: CurrentUser, session: SessionDep) -> Response:
     """Change name, time zone or avatar; fields left out stay as they are."""
     changes = body.model_dump(exclude_unset=True, mode="json")
-    user = users.update_profile(session=session, user=user, changes=changes)
-    return UserEnvelope(user=UserOut.model_validate(user))
+    updated = users.update_profile(session=session, user_id=user.id, changes=changes)
+    return json_response(UserEnvelope, {"user": updated})
 
 
-@router.get("/google/login", responses=problems(501))
-def google_login(settings: SettingsDep) -> AuthorizationUrl:
+@router.get("/google/login", response_model=AuthorizationUrl, responses=problems(501))
+def google_login(settings: SettingsDep) -> Response:
     """The Google consent URL, when Google sign-in is configured."""
-    return AuthorizationUrl(url=google.authorization_url(settings))
+    return json_response(AuthorizationUrl, {"url": google.authorization_url(settings)})
 
 
-@router.get("/google/callback", responses=problems(422, 501))
+@router.get("/google/callback", response_model=TokenResponse, responses=problems(422, 501))
 def google_callback(
     session: SessionDep, settings: SettingsDep, code: str = "", state: str = ""
-) -> TokenResponse:
+) -> Response:
     """Google redirects here; answers 501 before looking at the query when disabled."""
     user = google.sign_in(session=session, settings=settings, code=code, state=state)
     return _signed_in(user, settings)

@@ -1,6 +1,7 @@
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from app.api.deps import CurrentUser, SessionDep
+from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.badge import BadgeOut
 from app.services import badges
@@ -8,9 +9,7 @@ from app.services import badges
 router = APIRouter(prefix="/badges", tags=["badges"])
 
 
-@router.get("", responses=problems(401))
-def list_badges(user: CurrentUser, session: SessionDep) -> list[BadgeOut]:
+@router.get("", response_model=list[BadgeOut], responses=problems(401))
+def list_badges(user: CurrentUser, session: SessionDep) -> Response:
     """The badges the user has earned, oldest first."""
-    return [
-        BadgeOut.model_validate(badge) for badge in badges.earned(session=session, user_id=user.id)
-    ]
+    return json_response(list[BadgeOut], badges.earned(session=session, user_id=user.id))

@@ -1,6 +1,7 @@
 from fastapi import APIRouter, Response
 
 from app.api.deps import CurrentUser, OwnedHabit, SessionDep
+from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.habit import HabitOut, HabitWrite
 from app.services import habits
@@ -9,17 +10,15 @@ from app.services.users import today_for
 router = APIRouter(prefix="/habits", tags=["habits"], responses=problems(401))
 
 
-@router.get("")
-def list_habits(user: CurrentUser, session: SessionDep) -> list[HabitOut]:
+@router.get("", response_model=list[HabitOut])
+def list_habits(user: CurrentUser, session: SessionDep) -> Response:
     """The user's habits with their streaks, oldest first."""
     summaries = habits.list_summaries(session=session, user_id=user.id, today=today_for(user))
-    return [HabitOut.model_validate(summary) for summary in summaries]
+    return json_response(list[HabitOut], summaries)
 
 
-@router.post("", status_code=201, responses=problems(422))
-def create_habit(
-    body: HabitWrite, user: CurrentUser, session: SessionDep, response: Response
-) -> HabitOut:
+@router.post("", status_code=201, response_model=HabitOut, responses=problems(422))
+def create_habit(body: HabitWrite, user: CurrentUser, session: SessionDep) -> Response:
     habit = habits.create(
         session=session,
         user_id=user.id,
@@ -27,23 +26,25 @@ def create_habit(
         frequency=body.frequency,
         target=body.target,
     )
-    response.headers["Location"] = f"/habits/{habit.id}"
-    return HabitOut.model_validate(
-        habits.summary(session=session, habit=habit, today=today_for(user))
+    return json_response(
+        HabitOut,
+        habits.summary(session=session, habit=habit, today=today_for(user)),
+        status_code=201,
+        headers={"Location": f"/habits/{habit.id}"},
     )
 
 
-@router.get("/{habit_id}", responses=problems(404))
-def read_habit(habit: OwnedHabit, user: CurrentUser, session: SessionDep) -> HabitOut:
-    return HabitOut.model_validate(
-        habits.summary(session=session, habit=habit, today=today_for(user))
+@router.get("/{habit_id}", response_model=HabitOut, responses=problems(404))
+def read_habit(habit: OwnedHabit, user: CurrentUser, session: SessionDep) -> Response:
+    return json_response(
+        HabitOut, habits.summary(session=session, habit=habit, today=today_for(user))
     )
 
 
-@router.put("/{habit_id}", responses=problems(404, 422))
+@router.put("/{habit_id}", response_model=HabitOut, responses=problems(404, 422))
 def update_habit(
     body: HabitWrite, habit: OwnedHabit, user: CurrentUser, session: SessionDep
-) -> HabitOut:
+) -> Response:
     habit = habits.update(
         session=session,
         habit=habit,
@@ -51,8 +52,8 @@ def update_habit(
         frequency=body.frequency,
         target=body.target,
     )
-    return HabitOut.model_validate(
-        habits.summary(session=session, habit=habit, today=today_for(user))
+    return json_response(
+        HabitOut, habits.summary(session=session, habit=habit, today=today_for(user))
     )
 
 

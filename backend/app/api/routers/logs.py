@@ -2,11 +2,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Response
 
-from app.api.deps import CurrentUser, LockedHabit, OwnedHabit, SessionDep, limit_log_writes
+from app.api.deps import CurrentUser, OwnedHabit, SessionDep, limit_log_writes
+from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.common import IsoDate
 from app.schemas.habit_log import HabitLogCreate, HabitLogOut, HabitLogPage
-from app.services import habit_logs
+from app.services import habit_logs, habits
 from app.services.analytics import Window
 from app.services.users import today_for
 
@@ -16,20 +17,24 @@ router = APIRouter(prefix="/habits/{habit_id}", tags=["logs"], responses=problem
 @router.post(
     "/log",
     status_code=201,
+    response_model=HabitLogOut,
     dependencies=[Depends(limit_log_writes)],
     responses=problems(409, 422, 429),
 )
 def log_day(
-    habit: LockedHabit,
+    habit_id: str,
     user: CurrentUser,
     session: SessionDep,
     body: Annotated[HabitLogCreate | None, Body()] = None,
-) -> HabitLogOut:
+) -> Response:
     """Mark a day as kept; without a date, the user's today."""
+    # Locked here rather than in a dependency: each sync dependency is one
+    # more trip through the thread pool.
+    habit = habits.lock_owned(session=session, user_id=user.id, habit_id=habit_id)
     today = today_for(user)
     day = body.date if body and body.date else today
     log = habit_logs.add(session=session, habit=habit, day=day, today=today)
-    return HabitLogOut.model_validate(log)
+    return json_response(HabitLogOut, log, status_code=201)
 
 
 @router.delete(
@@ -38,21 +43,22 @@ def log_day(
     dependencies=[Depends(limit_log_writes)],
     responses=problems(422, 429),
 )
-def undo_day(day: IsoDate, habit: LockedHabit, session: SessionDep) -> Response:
+def undo_day(habit_id: str, day: IsoDate, user: CurrentUser, session: SessionDep) -> Response:
+    habit = habits.lock_owned(session=session, user_id=user.id, habit_id=habit_id)
     habit_logs.remove(session=session, habit=habit, day=day)
     return Response(status_code=204)
 
 
-@router.get("/logs", responses=problems(422))
+@router.get("/logs", response_model=HabitLogPage, responses=problems(422))
 def list_logs(
     habit: OwnedHabit,
     user: CurrentUser,
     session: SessionDep,
     range: Annotated[Window, Query()] = Window.WEEK,
     end: Annotated[IsoDate | None, Query(description="Defaults to today.")] = None,
-) -> HabitLogPage:
+) -> Response:
     """The logs of the 7 (week) or 30 (month) days ending on `end`, ascending."""
     window = habit_logs.in_window(
         session=session, habit_id=habit.id, window=range, end=end or today_for(user)
     )
-    return HabitLogPage.model_validate(window)
+    return json_response(HabitLogPage, window)

@@ -1,8 +1,9 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from app.api.deps import CurrentUser, SessionDep
+from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.stats import OverviewOut
 from app.services import analytics
@@ -11,14 +12,14 @@ from app.services.users import today_for
 router = APIRouter(prefix="/stats", tags=["stats"])
 
 
-@router.get("/overview", responses=problems(401, 422))
+@router.get("/overview", response_model=OverviewOut, responses=problems(401, 422))
 def overview(
     user: CurrentUser,
     session: SessionDep,
     range: Annotated[analytics.Window, Query()] = analytics.Window.WEEK,
-) -> OverviewOut:
+) -> Response:
     """Per habit, 1 for each logged day of the window ending today, else 0."""
     result = analytics.overview_for_user(
         session=session, user_id=user.id, window=range, today=today_for(user)
     )
-    return OverviewOut.model_validate(result)
+    return json_response(OverviewOut, result)
