@@ -60,6 +60,28 @@ async def test_postgres_down_is_a_quick_503_and_back_up_needs_no_restart(
         assert logged.status_code == 201, logged.text
 
 
+async def test_postgres_restarted_while_idle_costs_no_request(
+    start_backend, services: Services
+) -> None:
+    """The pool holds connections the restart closed; none of them is used."""
+    backend = start_backend()
+    async with httpx.AsyncClient(base_url=backend.url, timeout=30) as http:
+        headers = await register(http, f"restart-{uuid.uuid4().hex[:8]}@example.com")
+        # Several at once, so that the pool holds more than one idle connection.
+        warm = await asyncio.gather(*(http.get("/habits", headers=headers) for _ in range(8)))
+        assert all(response.status_code == 200 for response in warm)
+        services.stop_postgres()
+        services.start_postgres()
+
+        # No request saw the outage: the very first ones after it must succeed.
+        after = await asyncio.gather(*(http.get("/habits", headers=headers) for _ in range(8)))
+        assert [response.status_code for response in after] == [200] * 8
+        created = await http.post(
+            "/habits", json={"title": "After restart", "frequency": "daily"}, headers=headers
+        )
+        assert created.status_code == 201, created.text
+
+
 async def test_two_processes_behave_as_one_service(start_backend) -> None:
     limits = {"RATE_LIMIT_LOGIN": "5/minute"}
     one, two = start_backend(**limits), start_backend(**limits)

@@ -1,5 +1,15 @@
-"""Dependencies shared by the routers, as type aliases."""
+"""Dependencies shared by the routers, as type aliases.
 
+A signed-in route takes either `CurrentUser` (the account, loaded by a sync
+dependency) or `UserId` (the token's user, checked on the event loop) and
+then calls `users.signed_in` itself, or lets the statement that loads its
+habit check the account. FastAPI runs every sync dependency in a thread-pool
+trip of its own (~0.2 ms of CPU here), so the routes the dashboard calls on
+every visit and every log take `UserId` and make one trip per request
+(docs/PERFORMANCE.md); the others take `CurrentUser`.
+"""
+
+import uuid
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
@@ -19,25 +29,30 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 _bearer = HTTPBearer(auto_error=False, description="The `accessToken` from /auth/login.")
 
 
-def get_current_user(
+async def get_user_id(
     request: Request,
-    session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Account:
-    """The user named by a valid bearer token, reloaded from the database."""
+) -> uuid.UUID:
+    """The user of a valid bearer token: signature and claims only (CPU, no I/O).
+
+    The account may have been deleted since; the route must still check it.
+    """
     if credentials is None:
         raise Unauthorized()
-    # The app's own settings rather than a SettingsDep: every sync dependency
-    # costs a trip through the thread pool, and this one runs on every request.
+    # The app's own settings: a SettingsDep would be a sync dependency (a trip).
     settings: Settings = request.app.state.settings
     try:
-        user_id = decode_access_token(credentials.credentials, secret=settings.jwt_secret)
+        return decode_access_token(credentials.credentials, secret=settings.jwt_secret)
     except InvalidToken as error:
         raise Unauthorized() from error
-    user = users.find_account(session=session, user_id=user_id)
-    if user is None:
-        raise Unauthorized()
-    return user
+
+
+UserId = Annotated[uuid.UUID, Depends(get_user_id)]
+
+
+def get_current_user(user_id: UserId, session: SessionDep) -> Account:
+    """The account of a valid bearer token, reloaded from the database."""
+    return users.signed_in(session=session, user_id=user_id)
 
 
 CurrentUser = Annotated[Account, Depends(get_current_user)]
@@ -58,7 +73,7 @@ async def limit_register(request: Request, response: Response) -> None:
     await request.app.state.rate_limits.register(request, response)
 
 
-async def limit_log_writes(request: Request, response: Response, user: CurrentUser) -> None:
-    """Log writes are limited per user, so the user is known first."""
-    request.state.user_id = user.id
+async def limit_log_writes(request: Request, response: Response, user_id: UserId) -> None:
+    """Log writes are limited per user, so the token is checked first."""
+    request.state.user_id = user_id
     await request.app.state.rate_limits.log_writes(request, response)

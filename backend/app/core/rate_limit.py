@@ -200,10 +200,14 @@ class RateLimits:
 
     def __init__(self, settings: Settings) -> None:
         self.redis: Redis | None = (
-            # No socket_timeout: on Python 3.11 redis-py enforces it with
-            # asyncio.wait_for, a new task for every command; the callers
-            # bound the whole call with one asyncio.timeout instead.
-            Redis.from_url(settings.redis_url, socket_connect_timeout=REDIS_TIMEOUT_SECONDS)
+            # No socket timeout (redis-py's default is 5 s): on Python 3.11
+            # redis-py enforces it with asyncio.wait_for, a new task for every
+            # command; the callers bound each call with one asyncio.timeout.
+            Redis.from_url(
+                settings.redis_url,
+                socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+                socket_timeout=None,
+            )
             if settings.redis_url
             else None
         )

@@ -51,17 +51,23 @@ def milestones(*, frequency: Frequency, current_streak: int, total_logs: int) ->
     return codes
 
 
-# Built once: the user's log count (the habits' stored counts, the fresh one
-# written first, not count(*) over every log the user ever wrote) and the
-# codes the user holds, in one statement.
+# What `award_for_log` needs besides the written habit, as columns of the
+# statement that locks that habit (`habits.lock_owned`): the other habits'
+# stored log counts (the written habit's own count is fresh only after the
+# write) and the codes the user holds. No extra round trip, and no count(*)
+# over every log the user ever wrote.
 _HABITS, _BADGES = Habit.__table__, Badge.__table__
-_AWARD_INPUTS = select(
-    select(func.sum(_HABITS.c.total_logs))
-    .where(_HABITS.c.user_id == bindparam("user_id"))
-    .scalar_subquery(),
+OTHER_HABITS_LOGS = (
+    select(func.coalesce(func.sum(_HABITS.c.total_logs), 0))
+    .where(_HABITS.c.user_id == bindparam("user_id"), _HABITS.c.id != bindparam("habit_id"))
+    .scalar_subquery()
+    .label("other_habits_logs")
+)
+HELD_CODES = (
     select(func.aggregate_strings(_BADGES.c.code, ","))
     .where(_BADGES.c.user_id == bindparam("user_id"))
-    .scalar_subquery(),
+    .scalar_subquery()
+    .label("held_codes")
 )
 
 
@@ -72,12 +78,17 @@ def award_for_log(
     frequency: Frequency,
     state: StreakState,
     today: date,
+    other_habits_logs: int,
+    held_codes: str | None,
 ) -> set[str]:
-    """Award what the habit's fresh streak state unlocks; returns the new codes."""
-    inputs = session.connection().execute(_AWARD_INPUTS, {"user_id": user_id}).one()
-    total_logs, held_codes = inputs
+    """Award what the habit's fresh streak state unlocks; returns the new codes.
+
+    `other_habits_logs` and `held_codes` are `OTHER_HABITS_LOGS` and
+    `HELD_CODES` read with the habit's lock.
+    """
     streak = current_streak(state.last_run_end, state.last_run_length, frequency, today)
-    deserved = milestones(frequency=frequency, current_streak=streak, total_logs=total_logs or 0)
+    total_logs = other_habits_logs + state.total_logs
+    deserved = milestones(frequency=frequency, current_streak=streak, total_logs=total_logs)
     held = set(held_codes.split(",")) if held_codes else set()
     awarded = set()
     for code in sorted(deserved - held):

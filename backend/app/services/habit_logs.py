@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict, InvalidInput, NotFound
-from app.models import Frequency, Habit, HabitLog
+from app.models import Habit, HabitLog
 from app.models._columns import utc_now
 from app.services import badges, streaks
 from app.services.analytics import Window, window_days
@@ -38,7 +38,12 @@ class NewLog:
 # over the tables, run through the session's connection, not the ORM: the
 # routes hold plain rows.
 _LOGS, _HABITS = HabitLog.__table__, Habit.__table__
-_INSERT = insert(_LOGS)
+_INSERT = insert(_LOGS).values(
+    id=bindparam("id"),
+    habit_id=bindparam("habit_id"),
+    date=bindparam("day"),
+    created_at=bindparam("created_at"),
+)
 _DELETE = delete(_LOGS).where(
     _LOGS.c.habit_id == bindparam("habit_id"), _LOGS.c.date == bindparam("day")
 )
@@ -46,6 +51,12 @@ _NEARBY = select(_LOGS.c.date).where(
     _LOGS.c.habit_id == bindparam("habit_id"),
     _LOGS.c.date.between(bindparam("low"), bindparam("high")),
 )
+# PostgreSQL runs the write and reads the neighbourhood in one statement (a
+# data-modifying WITH): one round trip instead of two. Its read sees the
+# dates as they were before the write, like the read that precedes the write
+# on SQLite, which has no data-modifying WITH.
+_INSERT_READING_NEARBY = _NEARBY.add_cte(_INSERT.returning(_LOGS.c.id).cte("written"))
+_DELETE_READING_NEARBY = _NEARBY.add_cte(_DELETE.returning(_LOGS.c.id).cte("written"))
 _ALL_DATES = select(_LOGS.c.date).where(_LOGS.c.habit_id == bindparam("habit_id"))
 _WINDOW = (
     select(_LOGS.c.id, _LOGS.c.habit_id, _LOGS.c.date, _LOGS.c.created_at)
@@ -67,21 +78,31 @@ _SAVE_STATE = (
 )
 
 
-def _save_state(connection: Connection, habit: Row, day: date, *, added: bool) -> StreakState:
+def _write_reading_nearby(
+    connection: Connection, habit: Row, day: date, params: dict[str, object], *, added: bool
+) -> list[date]:
+    """Insert (`added`) or delete the log of `day`; the logged dates of its
+    neighbourhood (`streaks.neighbourhood`) as they were before."""
+    low, high = streaks.neighbourhood(day, habit.frequency)
+    params = {**params, "habit_id": habit.id, "day": day, "low": low, "high": high}
+    if connection.dialect.name == "postgresql":
+        both = _INSERT_READING_NEARBY if added else _DELETE_READING_NEARBY
+        return list(connection.execute(both, params).scalars())
+    before = list(connection.execute(_NEARBY, params).scalars())
+    connection.execute(_INSERT if added else _DELETE, params)
+    return before
+
+
+def _save_state(
+    connection: Connection, habit: Row, day: date, *, added: bool, nearby: list[date]
+) -> StreakState:
     """Store the habit's streak state after the write: updated from the written
-    day's neighbourhood when that tells, recomputed from every date otherwise."""
+    day's neighbourhood (`nearby`, after the write) when that tells,
+    recomputed from every date otherwise."""
     frequency, target = habit.frequency, habit.target
     stored = StreakState(
         habit.last_run_end, habit.last_run_length, habit.longest_streak, habit.total_logs
     )
-    end = habit.last_run_end
-    if added and frequency is Frequency.DAILY and target == 1 and (end is None or day > end):
-        # A day after every logged one (logging today): its neighbours cannot matter.
-        nearby: list[date] = [day]
-    else:
-        low, high = streaks.neighbourhood(day, frequency)
-        params = {"habit_id": habit.id, "low": low, "high": high}
-        nearby = list(connection.execute(_NEARBY, params).scalars())
     state = streaks.apply_change(stored, frequency, target, day, added=added, nearby=nearby)
     if state is None:
         dates = connection.execute(_ALL_DATES, {"habit_id": habit.id}).scalars()
@@ -113,16 +134,21 @@ def add(*, session: Session, habit: Row, day: date, today: date) -> NewLog:
     try:
         # No savepoint: a duplicate rolls back the whole transaction, which
         # holds nothing but the lock yet.
-        connection.execute(
-            _INSERT,
-            {"id": log.id, "habit_id": log.habit_id, "date": day, "created_at": log.created_at},
+        before = _write_reading_nearby(
+            connection, habit, day, {"id": log.id, "created_at": log.created_at}, added=True
         )
     except IntegrityError as error:
         session.rollback()
         raise Conflict(f"Habit already logged on {day.isoformat()}.") from error
-    state = _save_state(connection, habit, day, added=True)
+    state = _save_state(connection, habit, day, added=True, nearby=[*before, day])
     badges.award_for_log(
-        session=session, user_id=habit.user_id, frequency=habit.frequency, state=state, today=today
+        session=session,
+        user_id=habit.user_id,
+        frequency=habit.frequency,
+        state=state,
+        today=today,
+        other_habits_logs=habit.other_habits_logs,
+        held_codes=habit.held_codes,
     )
     session.commit()
     return log
@@ -131,11 +157,12 @@ def add(*, session: Session, habit: Row, day: date, today: date) -> NewLog:
 def remove(*, session: Session, habit: Row, day: date) -> None:
     """Undo the log of `day` (`habit` as for `add`)."""
     connection = session.connection()
-    deleted = connection.execute(_DELETE, {"habit_id": habit.id, "day": day})
-    if deleted.rowcount == 0:
+    before = _write_reading_nearby(connection, habit, day, {}, added=False)
+    if day not in before:  # nothing was deleted
         session.rollback()
         raise NotFound(f"Habit has no log on {day.isoformat()}.")
-    _save_state(connection, habit, day, added=False)
+    nearby = [logged for logged in before if logged != day]
+    _save_state(connection, habit, day, added=False, nearby=nearby)
     session.commit()
 
 

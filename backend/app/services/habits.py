@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Row, and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from app.errors import InvalidInput, NotFound
-from app.models import Frequency, Habit, HabitLog
-from app.services import streaks
+from app.errors import InvalidInput, NotFound, Unauthorized
+from app.models import Frequency, Habit, HabitLog, User
+from app.services import badges, streaks, users
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,20 @@ def get_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Habit:
     return habit
 
 
+_HABITS, _LOGS, _USERS = Habit.__table__, HabitLog.__table__, User.__table__
+
+
+def _not_owned(session: Session, user_id: uuid.UUID, habit_id: str) -> NotFound:
+    """404 for a habit the account does not own; 401 first if the account is gone."""
+    users.signed_in(session=session, user_id=user_id)
+    return NotFound(f"Habit {habit_id} does not exist.")
+
+
 # The write routes' habit: its row locked in the statement that loads it, as
-# plain columns (no ORM entity). The lock serialises writes to one habit, so
-# the stored streak state read here is the one the previous write left.
-_HABITS, _LOGS = Habit.__table__, HabitLog.__table__
+# plain columns (no ORM entity), with its owner's time zone (the join is the
+# check that the token's account still exists) and what `badges.award_for_log`
+# needs. The lock serialises writes to one habit, so the stored streak state
+# read here is the one the previous write left.
 _LOCKED = (
     select(
         _HABITS.c.id,
@@ -61,9 +71,13 @@ _LOCKED = (
         _HABITS.c.last_run_length,
         _HABITS.c.longest_streak,
         _HABITS.c.total_logs,
+        _USERS.c.timezone,
+        badges.OTHER_HABITS_LOGS,
+        badges.HELD_CODES,
     )
+    .join_from(_HABITS, _USERS, _USERS.c.id == _HABITS.c.user_id)
     .where(_HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == bindparam("user_id"))
-    .with_for_update()
+    .with_for_update(of=_HABITS)
 )
 
 
@@ -76,6 +90,32 @@ def lock_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
         else None
     )
     if row is None:
+        raise _not_owned(session, user_id, habit_id)
+    return row
+
+
+# A habit id with its owner's time zone, in one statement that also checks
+# the account: no row, the account is gone; a row without a habit, the habit
+# is missing or someone else's.
+_OWNED_ID = (
+    select(_USERS.c.timezone, _HABITS.c.id)
+    .select_from(
+        _USERS.outerjoin(
+            _HABITS,
+            and_(_HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == _USERS.c.id),
+        )
+    )
+    .where(_USERS.c.id == bindparam("user_id"))
+)
+
+
+def owned_id(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
+    """`(timezone, id)` of the account's habit; 401 or 404 as for `lock_owned`."""
+    key = _habit_key(habit_id)
+    row = session.connection().execute(_OWNED_ID, {"habit_id": key, "user_id": user_id}).first()
+    if row is None:
+        raise Unauthorized()
+    if row.id is None:
         raise NotFound(f"Habit {habit_id} does not exist.")
     return row
 

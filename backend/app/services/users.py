@@ -26,9 +26,14 @@ class Account:
     created_at: datetime
 
 
+def today_in(timezone: str) -> date:
+    """Today's date in an IANA time zone."""
+    return datetime.now(ZoneInfo(timezone)).date()
+
+
 def today_for(user: Account | User) -> date:
     """The user's today, in the user's time zone."""
-    return datetime.now(ZoneInfo(user.timezone)).date()
+    return today_in(user.timezone)
 
 
 # Built once and run through the session's connection, not the ORM: every
@@ -45,9 +50,12 @@ _ACCOUNT = select(
 ).where(_USERS.c.id == bindparam("user_id"))
 
 
-def find_account(*, session: Session, user_id: uuid.UUID) -> Account | None:
+def signed_in(*, session: Session, user_id: uuid.UUID) -> Account:
+    """The account of a token's user; 401 when it has been deleted since."""
     row = session.connection().execute(_ACCOUNT, {"user_id": user_id}).first()
-    return Account(*row) if row else None
+    if row is None:
+        raise Unauthorized()
+    return Account(*row)
 
 
 def get_by_email(*, session: Session, email: str) -> User | None:

@@ -9,6 +9,7 @@ import json
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 from httpx import AsyncClient
@@ -178,3 +179,20 @@ async def test_passwords_sharing_their_first_72_bytes_do_not_verify_for_each_oth
     assert_problem(response, 401)
     response = await client.post("/auth/login", json={"email": email, "password": prefix + "X"})
     assert response.status_code == 200
+
+
+async def test_a_token_accepted_while_valid_is_refused_once_it_expires(
+    client: AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Verified tokens are cached; the cache must not outlive the token."""
+    headers = await register(client)
+    token = headers["Authorization"].removeprefix("Bearer ")
+    expires = jwt.get_unverified_claims(token)["exp"]
+    assert (await client.get("/habits", headers=headers)).status_code == 200
+    assert (await client.get("/habits", headers=headers)).status_code == 200  # from the cache
+
+    # The clock as app.core.security reads it, one second after the expiry.
+    monkeypatch.setattr(security, "time", SimpleNamespace(time=lambda: expires + 1))
+    response = await client.get("/habits", headers=headers)
+    assert_problem(response, 401)
+    assert response.headers["www-authenticate"] == "Bearer"

@@ -1,18 +1,19 @@
 from fastapi import APIRouter, Response
 
-from app.api.deps import CurrentUser, OwnedHabit, SessionDep
+from app.api.deps import CurrentUser, OwnedHabit, SessionDep, UserId
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.habit import HabitOut, HabitWrite
-from app.services import habits
+from app.services import habits, users
 from app.services.users import today_for
 
 router = APIRouter(prefix="/habits", tags=["habits"], responses=problems(401))
 
 
 @router.get("", response_model=list[HabitOut])
-def list_habits(user: CurrentUser, session: SessionDep) -> Response:
+def list_habits(user_id: UserId, session: SessionDep) -> Response:
     """The user's habits with their streaks, oldest first."""
+    user = users.signed_in(session=session, user_id=user_id)
     summaries = habits.list_summaries(session=session, user_id=user.id, today=today_for(user))
     return json_response(list[HabitOut], summaries)
 

@@ -2,14 +2,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Response
 
-from app.api.deps import CurrentUser, OwnedHabit, SessionDep, limit_log_writes
+from app.api.deps import SessionDep, UserId, limit_log_writes
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.common import IsoDate
 from app.schemas.habit_log import HabitLogCreate, HabitLogOut, HabitLogPage
 from app.services import habit_logs, habits
 from app.services.analytics import Window
-from app.services.users import today_for
+from app.services.users import today_in
 
 router = APIRouter(prefix="/habits/{habit_id}", tags=["logs"], responses=problems(401, 404))
 
@@ -23,15 +23,15 @@ router = APIRouter(prefix="/habits/{habit_id}", tags=["logs"], responses=problem
 )
 def log_day(
     habit_id: str,
-    user: CurrentUser,
+    user_id: UserId,
     session: SessionDep,
     body: Annotated[HabitLogCreate | None, Body()] = None,
 ) -> Response:
     """Mark a day as kept; without a date, the user's today."""
     # Locked here rather than in a dependency: each sync dependency is one
     # more trip through the thread pool.
-    habit = habits.lock_owned(session=session, user_id=user.id, habit_id=habit_id)
-    today = today_for(user)
+    habit = habits.lock_owned(session=session, user_id=user_id, habit_id=habit_id)
+    today = today_in(habit.timezone)
     day = body.date if body and body.date else today
     log = habit_logs.add(session=session, habit=habit, day=day, today=today)
     return json_response(HabitLogOut, log, status_code=201)
@@ -43,22 +43,23 @@ def log_day(
     dependencies=[Depends(limit_log_writes)],
     responses=problems(422, 429),
 )
-def undo_day(habit_id: str, day: IsoDate, user: CurrentUser, session: SessionDep) -> Response:
-    habit = habits.lock_owned(session=session, user_id=user.id, habit_id=habit_id)
+def undo_day(habit_id: str, day: IsoDate, user_id: UserId, session: SessionDep) -> Response:
+    habit = habits.lock_owned(session=session, user_id=user_id, habit_id=habit_id)
     habit_logs.remove(session=session, habit=habit, day=day)
     return Response(status_code=204)
 
 
 @router.get("/logs", response_model=HabitLogPage, responses=problems(422))
 def list_logs(
-    habit: OwnedHabit,
-    user: CurrentUser,
+    habit_id: str,
+    user_id: UserId,
     session: SessionDep,
     range: Annotated[Window, Query()] = Window.WEEK,
     end: Annotated[IsoDate | None, Query(description="Defaults to today.")] = None,
 ) -> Response:
     """The logs of the 7 (week) or 30 (month) days ending on `end`, ascending."""
+    habit = habits.owned_id(session=session, user_id=user_id, habit_id=habit_id)
     window = habit_logs.in_window(
-        session=session, habit_id=habit.id, window=range, end=end or today_for(user)
+        session=session, habit_id=habit.id, window=range, end=end or today_in(habit.timezone)
     )
     return json_response(HabitLogPage, window)

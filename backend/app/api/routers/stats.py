@@ -2,11 +2,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from app.api.deps import CurrentUser, SessionDep
+from app.api.deps import SessionDep, UserId
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.stats import OverviewOut
-from app.services import analytics
+from app.services import analytics, users
 from app.services.users import today_for
 
 router = APIRouter(prefix="/stats", tags=["stats"])
@@ -14,11 +14,12 @@ router = APIRouter(prefix="/stats", tags=["stats"])
 
 @router.get("/overview", response_model=OverviewOut, responses=problems(401, 422))
 def overview(
-    user: CurrentUser,
+    user_id: UserId,
     session: SessionDep,
     range: Annotated[analytics.Window, Query()] = analytics.Window.WEEK,
 ) -> Response:
     """Per habit, 1 for each logged day of the window ending today, else 0."""
+    user = users.signed_in(session=session, user_id=user_id)
     result = analytics.overview_for_user(
         session=session, user_id=user.id, window=range, today=today_for(user)
     )
