@@ -1,53 +1,83 @@
-"""SQL statements per request, per endpoint, for the product and the floor.
+"""SQL statements and database round trips per request, for the product and the floor.
 
 Runs each app in process (Starlette's TestClient) against the benchmark's
-database and Redis, and counts what goes through SQLAlchemy's
-`before_cursor_execute` (every statement the code sends). Besides those, every
-request pays the pool's pre-ping on checkout and a COMMIT or ROLLBACK, in the
-product and in the floor alike; those are counted separately.
+database and Redis and counts, per request:
 
-Usage: python bench/count_sql.py TOKENS_FILE OUT_JSON   (same env as the servers)
+- `statements`: what goes through SQLAlchemy's `before_cursor_execute`, that
+  is every statement the code sends;
+- `round_trips`: every statement PostgreSQL received, from its own log
+  (`log_statement = all` for the duration of the count): the statements
+  plus what the driver and the pool send around them (BEGIN, COMMIT or
+  ROLLBACK, a pre-ping's SELECT 1). Each is one round trip.
+
+Usage: python bench/count_sql.py TOKENS_FILE OUT_JSON   (same env as the servers;
+PG_DIR names the throw-away server's directory, whose `log` file is read)
 """
 
 import json
+import os
 import sys
-from collections import Counter
+import time
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, create_engine, event, text
 
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH.parent / "backend"), str(BENCH)]
 
 import floor_app  # noqa: E402
 from app.db.session import engine as product_engine  # noqa: E402
+from app.db.session import read_engine as product_read_engine  # noqa: E402
 from app.main import app as product_app  # noqa: E402
 
 SAMPLES = 5
 
 
+SERVER_LOG = Path(os.environ["PG_DIR"]) / "log"
+
+
+def _log_every_statement(on: bool) -> None:
+    admin = create_engine(os.environ["DATABASE_URL"], isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        if on:
+            connection.execute(text("ALTER SYSTEM SET log_statement = 'all'"))
+        else:
+            connection.execute(text("ALTER SYSTEM RESET log_statement"))
+        connection.execute(text("SELECT pg_reload_conf()"))
+    admin.dispose()
+    time.sleep(0.5)  # the backends pick the setting up at their next command
+
+
+def _logged_statements() -> int:
+    with SERVER_LOG.open("rb") as log:
+        return sum(1 for line in log if b"LOG:  statement: " in line)
+
+
 class StatementCounter:
-    def __init__(self, engine: Engine) -> None:
-        self.counts: Counter[str] = Counter()
-        event.listen(engine, "before_cursor_execute", self._statement)
-        event.listen(engine, "commit", lambda _conn: self._count("commit"))
-        event.listen(engine, "rollback", lambda _conn: self._count("rollback"))
-        event.listen(engine.pool, "checkout", lambda *_args: self._count("checkout"))
+    def __init__(self, *engines: Engine) -> None:
+        self.statements = 0
+        for engine in engines:
+            event.listen(engine, "before_cursor_execute", self._statement)
 
     def _statement(self, *_args: object) -> None:
-        self._count("statements")
-
-    def _count(self, kind: str) -> None:
-        self.counts[kind] += 1
+        self.statements += 1
 
     def measure(self, send) -> dict[str, float]:
         """Average counts of `send()` over SAMPLES calls; every answer must be 2xx."""
-        self.counts.clear()
+        self.statements = 0
+        logged = _logged_statements()
         for sample in range(SAMPLES):
             response = send(sample)
-            assert 200 <= response.status_code < 300, (response.status_code, response.text)
-        return {kind: count / SAMPLES for kind, count in sorted(self.counts.items())}
+            assert 200 <= response.status_code < 300, (
+                response.status_code,
+                response.text,
+            )
+        time.sleep(0.2)  # the server writes its log as it goes; let it catch up
+        return {
+            "statements": self.statements / SAMPLES,
+            "round_trips": (_logged_statements() - logged) / SAMPLES,
+        }
 
 
 def main() -> None:
@@ -56,37 +86,59 @@ def main() -> None:
     headers = [{"Authorization": f"Bearer {user[0]}"} for user in users]
     habit = [user[1] for user in users]
     results: dict[str, dict[str, float]] = {}
+    _log_every_statement(True)
+    try:
+        count(results, headers, habit)
+    finally:
+        _log_every_statement(False)
+    Path(sys.argv[2]).write_text(json.dumps(results, indent=2))
 
+
+def count(
+    results: dict[str, dict[str, float]], headers: list[dict], habit: list[str]
+) -> None:
     with TestClient(product_app) as client:
-        product = StatementCounter(product_engine)
-        client.get("/habits", headers=headers[0])  # warm the pool and the caches
+        product = StatementCounter(product_engine, product_read_engine)
+        # Warm both pools and the caches: a new connection's set-up is not a request's.
+        client.get("/habits", headers=headers[0])
+        warm_day = "2010-06-14"
+        client.post(
+            f"/habits/{habit[0]}/log", json={"date": warm_day}, headers=headers[0]
+        )
+        client.delete(f"/habits/{habit[0]}/logs/{warm_day}", headers=headers[0])
         results["GET /habits"] = product.measure(
             lambda i: client.get("/habits", headers=headers[i])
         )
         results["GET /habits/{id}/logs?range=month"] = product.measure(
-            lambda i: client.get(f"/habits/{habit[i]}/logs?range=month", headers=headers[i])
+            lambda i: client.get(
+                f"/habits/{habit[i]}/logs?range=month", headers=headers[i]
+            )
         )
         results["GET /stats/overview?range=month"] = product.measure(
             lambda i: client.get("/stats/overview?range=month", headers=headers[i])
         )
         day = "2010-06-15"  # before the seeded history
         results["POST /habits/{id}/log"] = product.measure(
-            lambda i: client.post(f"/habits/{habit[i]}/log", json={"date": day}, headers=headers[i])
+            lambda i: client.post(
+                f"/habits/{habit[i]}/log", json={"date": day}, headers=headers[i]
+            )
         )
         results["DELETE /habits/{id}/logs/{date}"] = product.measure(
-            lambda i: client.delete(f"/habits/{habit[i]}/logs/{day}", headers=headers[i])
+            lambda i: client.delete(
+                f"/habits/{habit[i]}/logs/{day}", headers=headers[i]
+            )
         )
 
     with TestClient(floor_app.app) as client:
         floor = StatementCounter(floor_app.engine)
         client.get("/row", headers=headers[0])
         results["floor GET /plain"] = floor.measure(lambda i: client.get("/plain"))
-        results["floor GET /row"] = floor.measure(lambda i: client.get("/row", headers=headers[i]))
+        results["floor GET /row"] = floor.measure(
+            lambda i: client.get("/row", headers=headers[i])
+        )
         results["floor GET /list"] = floor.measure(
             lambda i: client.get("/list", headers=headers[i])
         )
-
-    Path(sys.argv[2]).write_text(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":

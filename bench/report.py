@@ -27,7 +27,10 @@ TARGETS = {
     "POST /habits/{id}/log + DELETE": ("floor GET /row", 0.5),
 }
 SQL_KEYS = {
-    "POST /habits/{id}/log + DELETE": ["POST /habits/{id}/log", "DELETE /habits/{id}/logs/{date}"],
+    "POST /habits/{id}/log + DELETE": [
+        "POST /habits/{id}/log",
+        "DELETE /habits/{id}/logs/{date}",
+    ],
 }
 HISTORY_TARGET = 1.2
 
@@ -38,14 +41,21 @@ def machine() -> str:
         if line.startswith("model name"):
             cpu = line.split(":", 1)[1].strip()
             break
-    memory_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    memory_kb = int(
+        re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)
+    )
     postgres = subprocess.run(
-        [f"{os.environ.get('PG_BIN', '/usr/lib/postgresql/15/bin')}/postgres", "--version"],
+        [
+            f"{os.environ.get('PG_BIN', '/usr/lib/postgresql/15/bin')}/postgres",
+            "--version",
+        ],
         capture_output=True,
         text=True,
         check=False,
     ).stdout.strip()
-    wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False)
+    wrk = subprocess.run(
+        ["wrk", "--version"], capture_output=True, text=True, check=False
+    )
     return (
         f"{os.cpu_count()} CPUs ({cpu}), {memory_kb / 1024 / 1024:.0f} GiB RAM, "
         f"Linux {platform.release()}, Python {platform.python_version()}, {postgres}, "
@@ -61,7 +71,9 @@ def statements(sql: dict, name: str) -> str:
     keys = SQL_KEYS.get(name, [name])
     if not all(key in sql for key in keys):
         return "—"
-    return " + ".join(f"{sql[key].get('statements', 0):g}" for key in keys)
+    sent = " + ".join(f"{sql[key].get('statements', 0):g}" for key in keys)
+    trips = " + ".join(f"{sql[key].get('round_trips', 0):g}" for key in keys)
+    return f"{sent} ({trips})"
 
 
 def build(out: Path, duration: int, connections: int, elapsed: int) -> str:
@@ -85,13 +97,15 @@ def build(out: Path, duration: int, connections: int, elapsed: int) -> str:
         "same-run ratios are what count)",
         f"- Data: {(out / 'seed.txt').read_text().strip()}",
         "",
-        "| endpoint | req/s | p50 ms | p99 ms | non-2xx | worker CPU ms/req | SQL/req "
-        "| vs floor | target |",
+        "| endpoint | req/s | p50 ms | p99 ms | non-2xx | worker CPU ms/req "
+        "| SQL/req (round trips) | vs floor | target |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     verdicts = []
     # Product rows first, then the floor's, whatever order they were driven in.
-    for name, row in sorted(results.items(), key=lambda item: item[0].startswith("floor")):
+    for name, row in sorted(
+        results.items(), key=lambda item: item[0].startswith("floor")
+    ):
         if name.startswith("stats month,"):
             continue
         ratio = target = ""
@@ -113,8 +127,9 @@ def build(out: Path, duration: int, connections: int, elapsed: int) -> str:
         "",
         f"The write row counts POST and DELETE each as one request: {write['rps'] / 2:.0f} "
         f"pairs/s, {write['rps'] / 2 / results['floor GET /row']['rps']:.2f}× /row "
-        "counted in pairs. SQL/req is what the code sends; every request also pays the "
-        "pool's pre-ping and a COMMIT or ROLLBACK, in the product and the floor alike.",
+        "counted in pairs. SQL/req is what the code sends; round trips are every "
+        "statement PostgreSQL received for the request (its own log), BEGIN, COMMIT "
+        "or ROLLBACK included.",
         "",
     ]
     month, years = (

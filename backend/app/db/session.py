@@ -12,9 +12,12 @@ from starlette.concurrency import run_in_threadpool
 from app.core.config import get_settings
 
 
-def build_engine(url: str) -> Engine:
+def build_engine(url: str, **options: Any) -> Engine:
+    """The engine for `url`; `options` go to `create_engine` (e.g. the isolation level)."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 15}, **options
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):  # pragma: no cover - sqlite only
@@ -26,8 +29,9 @@ def build_engine(url: str) -> Engine:
         return engine
     engine = create_engine(
         url,
+        # Two engines per process (below): at most 40 connections per worker.
         pool_size=10,
-        max_overflow=20,
+        max_overflow=10,
         pool_timeout=5,
         # Fail fast when the server is down instead of hanging the request.
         # DateStyle ISO: dates cast to text read YYYY-MM-DD (app.services.analytics).
@@ -35,6 +39,7 @@ def build_engine(url: str) -> Engine:
             "connect_timeout": 3,
             "options": "-c statement_timeout=10000 -c DateStyle=ISO",
         },
+        **options,
     )
     event.listen(engine, "checkout", _replace_if_closed_by_server)
     return engine
@@ -59,6 +64,10 @@ def _replace_if_closed_by_server(dbapi_connection: Any, _record: Any, _proxy: An
 
 engine = build_engine(get_settings().database_url)
 SessionLocal = sessionmaker(bind=engine, expire_on_commit=False)
+# A pool of its own, always in autocommit: a connection that switched back and
+# forth would pay a round trip to reset its isolation level each time.
+read_engine = build_engine(get_settings().database_url, isolation_level="AUTOCOMMIT")
+ReadSessionLocal = sessionmaker(bind=read_engine, expire_on_commit=False)
 
 
 async def get_session() -> AsyncIterator[Session]:
@@ -78,3 +87,19 @@ async def get_session() -> AsyncIterator[Session]:
             await run_in_threadpool(session.close)
         else:
             session.close()
+
+
+async def get_read_session() -> AsyncIterator[Session]:
+    """A session for routes that only read: every statement commits on its own.
+
+    psycopg2 then sends no BEGIN before the first statement, and the pool no
+    ROLLBACK when the connection comes back: two round trips fewer per
+    request, and closing the session does no I/O, so it closes on the event
+    loop. The statements of one request do not share a snapshot; the routes
+    that use it read the account, then its habits, and need none.
+    """
+    session = ReadSessionLocal()
+    try:
+        yield session
+    finally:
+        session.close()

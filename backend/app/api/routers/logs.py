@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Response
 
-from app.api.deps import SessionDep, UserId, limit_log_writes
+from app.api.deps import ReadSessionDep, SessionDep, UserId, limit_log_writes
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.common import IsoDate
@@ -53,7 +53,7 @@ def undo_day(habit_id: str, day: IsoDate, user_id: UserId, session: SessionDep) 
 def list_logs(
     habit_id: str,
     user_id: UserId,
-    session: SessionDep,
+    session: ReadSessionDep,
     range: Annotated[Window, Query()] = Window.WEEK,
     end: Annotated[IsoDate | None, Query(description="Defaults to today.")] = None,
 ) -> Response:
