@@ -75,3 +75,49 @@ async def test_fifty_simultaneous_creations_make_fifty_habits(
             text("SELECT count(*) FROM habits WHERE user_id = :user"), {"user": me["id"]}
         ).scalar_one()
     assert rows == CONCURRENCY
+
+
+async def test_simultaneous_logs_and_undos_of_different_days_keep_the_streaks_right(
+    start_backend, engine: Engine
+) -> None:
+    """Writes to one habit race; each must see what the previous one committed."""
+    backend = start_backend()
+    today = date.today()
+    # The 30 days before today, every other one logged first (15 runs of one day).
+    days = [today - timedelta(days=offset) for offset in range(30, 0, -1)]
+    async with _client(backend.url) as http:
+        headers = await register(http, f"streaks-{uuid.uuid4().hex[:8]}@example.com")
+        habit = (
+            await http.post(
+                "/habits", json={"title": "Streaks", "frequency": "daily"}, headers=headers
+            )
+        ).json()
+        log_path = f"/habits/{habit['id']}/log"
+        for day in days[::2]:
+            assert (
+                await http.post(log_path, json={"date": day.isoformat()}, headers=headers)
+            ).status_code == 201
+        # At once: log the gaps (joining everything into one run) and undo the
+        # first day, whose neighbourhood the gap after it also touches.
+        writes = [
+            http.post(log_path, json={"date": day.isoformat()}, headers=headers)
+            for day in days[1::2]
+        ]
+        writes.append(
+            http.delete(f"/habits/{habit['id']}/logs/{days[0].isoformat()}", headers=headers)
+        )
+        responses = await asyncio.gather(*writes)
+        assert [response.status_code for response in responses] == [201] * 15 + [204]
+        summary = (await http.get(f"/habits/{habit['id']}", headers=headers)).json()
+    # Days 2..30 before today, yesterday included: one run of 29 days.
+    assert (summary["totalLogs"], summary["longestStreak"], summary["currentStreak"]) == (
+        29,
+        29,
+        29,
+    )
+    with engine.connect() as connection:
+        stored = connection.execute(
+            text("SELECT total_logs, longest_streak, last_run_length FROM habits WHERE id = :id"),
+            {"id": habit["id"]},
+        ).one()
+    assert tuple(stored) == (29, 29, 29)
