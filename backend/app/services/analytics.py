@@ -1,15 +1,17 @@
 """Chart data for week and month windows."""
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import String, and_, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 
-from app.models import Habit, HabitLog
+from app.errors import Unauthorized
+from app.models import Habit, HabitLog, User
+from app.services import users
 
 
 class Window(StrEnum):
@@ -40,20 +42,18 @@ def window_days(window: Window, end: date) -> list[date]:
 
 
 def build_overview(
-    days: list[date],
-    habits: Iterable[tuple[uuid.UUID, str]],
-    logged: set[tuple[uuid.UUID, date]],
+    days: list[date], habits: Iterable[tuple[uuid.UUID, str, Collection[date]]]
 ) -> Overview:
-    """One dataset per habit: 1 on the days it was logged, else 0."""
+    """One dataset per habit (id, title, the days it was logged): 1 on those days, else 0."""
     return Overview(
         labels=days,
         datasets=[
             Dataset(
                 label=title,
                 habit_id=habit_id,
-                data=[int((habit_id, day) in logged) for day in days],
+                data=[int(day in logged) for day in days],
             )
-            for habit_id, title in habits
+            for habit_id, title, logged in habits
         ],
     )
 
@@ -61,14 +61,20 @@ def build_overview(
 # One row per habit with the window's logged days as one string ("2026-01-02,
 # 2026-01-05"): PostgreSQL's string_agg, SQLite's group_concat. One statement,
 # built once, reading only the window's index range; ten short rows are far
-# cheaper to fetch than one row per logged day.
-# Over the tables and run through the session's connection: rows, not the
-# ORM's result machinery.
-_HABITS, _LOGS = Habit.__table__, HabitLog.__table__
+# cheaper to fetch than one row per logged day. The account is outer-joined
+# to its habits, so the same statement checks it (no row: it is gone) and
+# brings its time zone. Over the tables and run through the session's
+# connection: rows, not the ORM's result machinery.
+_USERS, _HABITS, _LOGS = User.__table__, Habit.__table__, HabitLog.__table__
 _HABITS_WITH_WINDOW_DAYS = (
-    select(_HABITS.c.id, _HABITS.c.title, func.aggregate_strings(cast(_LOGS.c.date, String), ","))
+    select(
+        _USERS.c.timezone,
+        _HABITS.c.id,
+        _HABITS.c.title,
+        func.aggregate_strings(cast(_LOGS.c.date, String), ",").label("logged_days"),
+    )
     .select_from(
-        _HABITS.outerjoin(
+        _USERS.outerjoin(_HABITS, _HABITS.c.user_id == _USERS.c.id).outerjoin(
             _LOGS,
             and_(
                 _LOGS.c.habit_id == _HABITS.c.id,
@@ -76,29 +82,40 @@ _HABITS_WITH_WINDOW_DAYS = (
             ),
         )
     )
-    .where(_HABITS.c.user_id == bindparam("user_id"))
-    .group_by(_HABITS.c.id)
+    .where(_USERS.c.id == bindparam("user_id"))
+    .group_by(_USERS.c.id, _HABITS.c.id)
     .order_by(_HABITS.c.created_at, _HABITS.c.id)
 )
 
 
-def overview_for_user(
-    *, session: Session, user_id: uuid.UUID, window: Window, today: date
-) -> Overview:
-    """Read the user's habits and only the window's logs (one statement)."""
-    days = window_days(window, today)
-    rows = (
-        session.connection()
-        .execute(
-            _HABITS_WITH_WINDOW_DAYS,
-            {"user_id": user_id, "first_day": days[0], "last_day": days[-1]},
-        )
-        .all()
-    )
-    logged = {
-        (habit_id, date.fromisoformat(day))
-        for habit_id, _title, logged_days in rows
-        if logged_days
-        for day in logged_days.split(",")
+def overview_for_user(*, session: Session, user_id: uuid.UUID, window: Window) -> Overview:
+    """The window ending on the account's today; 401 when the account is gone.
+
+    The user's today is UTC's today or a day either side (time zones span
+    UTC-12 to UTC+14), so the statement reads a day more at each end before
+    the time zone is known; `build_overview` keeps the window's days only.
+    """
+    utc_today = datetime.now(UTC).date()
+    params = {
+        "user_id": user_id,
+        "first_day": utc_today - timedelta(days=WINDOW_DAYS[window]),
+        "last_day": utc_today + timedelta(days=1),
     }
-    return build_overview(days, [(habit_id, title) for habit_id, title, _ in rows], logged)
+    rows = session.connection().execute(_HABITS_WITH_WINDOW_DAYS, params).all()
+    if not rows:
+        raise Unauthorized()
+    days = window_days(window, users.today_in(rows[0].timezone))
+    habits = [
+        (
+            row.id,
+            row.title,
+            (
+                {date.fromisoformat(day) for day in row.logged_days.split(",")}
+                if row.logged_days
+                else set()
+            ),
+        )
+        for row in rows
+        if row.id is not None
+    ]
+    return build_overview(days, habits)

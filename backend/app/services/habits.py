@@ -2,9 +2,9 @@
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Row, and_, bindparam, func, select
+from sqlalchemy import Row, String, and_, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidInput, NotFound, Unauthorized
@@ -123,8 +123,16 @@ def owned_id(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
 # Built once: constructing a statement costs more CPU than PostgreSQL spends
 # running it, and GET /habits runs it on every request. Over the tables, run
 # through the session's connection: rows, not the ORM's result machinery.
+#
+# One statement for GET /habits, the account check included: the account
+# outer-joined to its habits, each with the days it was logged in a window
+# that holds the user's week whatever their time zone (`_recent_window`), as
+# one string ("2026-01-02,2026-01-05"). No row: the account is gone. The time
+# zone comes back with the rows, and today's and this week's counts are
+# taken from the days in Python.
 _SUMMARIES = (
     select(
+        _USERS.c.timezone,
         _HABITS.c.id,
         _HABITS.c.title,
         _HABITS.c.frequency,
@@ -134,68 +142,75 @@ _SUMMARIES = (
         _HABITS.c.last_run_length,
         _HABITS.c.longest_streak,
         _HABITS.c.total_logs,
-        func.count(_LOGS.c.id).label("week_count"),
-        func.count(_LOGS.c.id).filter(_LOGS.c.date == bindparam("today")).label("today_count"),
+        func.aggregate_strings(cast(_LOGS.c.date, String), ",").label("recent_days"),
     )
     .select_from(
-        _HABITS.outerjoin(
+        _USERS.outerjoin(_HABITS, _HABITS.c.user_id == _USERS.c.id).outerjoin(
             _LOGS,
             and_(
                 _LOGS.c.habit_id == _HABITS.c.id,
-                _LOGS.c.date.between(bindparam("week_start"), bindparam("week_end")),
+                _LOGS.c.date.between(bindparam("first_day"), bindparam("last_day")),
             ),
         )
     )
-    .where(_HABITS.c.user_id == bindparam("user_id"))
-    .group_by(_HABITS.c.id)
+    .where(_USERS.c.id == bindparam("user_id"))
+    .group_by(_USERS.c.id, _HABITS.c.id)
     .order_by(_HABITS.c.created_at, _HABITS.c.id)
 )
 _ONE_SUMMARY = _SUMMARIES.where(_HABITS.c.id == bindparam("habit_id"))
 
 
-def _summaries(
-    session: Session, user_id: uuid.UUID, today: date, habit_id: uuid.UUID | None = None
-) -> list[HabitSummary]:
-    """One statement whatever the number of habits: the rows plus this week's logs."""
+def _recent_window() -> tuple[date, date]:
+    """Days that hold every user's today and the week it is in.
+
+    A time zone is at most a day from UTC (UTC-12 to UTC+14), so the user's
+    today is UTC's today or a day either side.
+    """
+    utc_today = datetime.now(UTC).date()
+    first = streaks.period_start(utc_today - timedelta(days=1), Frequency.WEEKLY)
+    return first, utc_today + timedelta(days=1)
+
+
+def _summary(row: Row, today: date) -> HabitSummary:
+    logged = (
+        {date.fromisoformat(day) for day in row.recent_days.split(",")}
+        if row.recent_days
+        else set()
+    )
     week_start = streaks.period_start(today, Frequency.WEEKLY)
-    params = {
-        "user_id": user_id,
-        "today": today,
-        "week_start": week_start,
-        "week_end": week_start + timedelta(days=6),
-    }
-    connection = session.connection()
-    if habit_id is None:
-        rows = connection.execute(_SUMMARIES, params)
-    else:
-        rows = connection.execute(_ONE_SUMMARY, {**params, "habit_id": habit_id})
-    return [
-        HabitSummary(
-            id=row.id,
-            title=row.title,
-            frequency=row.frequency,
-            target=row.target,
-            created_at=row.created_at,
-            current_streak=streaks.current_streak(
-                row.last_run_end, row.last_run_length, row.frequency, today
-            ),
-            longest_streak=row.longest_streak,
-            total_logs=row.total_logs,
-            logged_today=row.today_count > 0,
-            period_count=row.today_count if row.frequency is Frequency.DAILY else row.week_count,
-        )
-        for row in rows
-    ]
+    this_week = sum(1 for day in logged if week_start <= day <= week_start + timedelta(days=6))
+    return HabitSummary(
+        id=row.id,
+        title=row.title,
+        frequency=row.frequency,
+        target=row.target,
+        created_at=row.created_at,
+        current_streak=streaks.current_streak(
+            row.last_run_end, row.last_run_length, row.frequency, today
+        ),
+        longest_streak=row.longest_streak,
+        total_logs=row.total_logs,
+        logged_today=today in logged,
+        period_count=int(today in logged) if row.frequency is Frequency.DAILY else this_week,
+    )
 
 
-def list_summaries(*, session: Session, user_id: uuid.UUID, today: date) -> list[HabitSummary]:
-    """The user's habits, oldest first."""
-    return _summaries(session, user_id, today)
+def list_summaries(*, session: Session, user_id: uuid.UUID) -> list[HabitSummary]:
+    """The account's habits, oldest first, on the account's today; 401 when it is gone."""
+    first, last = _recent_window()
+    params = {"user_id": user_id, "first_day": first, "last_day": last}
+    rows = session.connection().execute(_SUMMARIES, params).all()
+    if not rows:
+        raise Unauthorized()
+    today = users.today_in(rows[0].timezone)
+    return [_summary(row, today) for row in rows if row.id is not None]
 
 
 def summary(*, session: Session, habit: Habit, today: date) -> HabitSummary:
-    (found,) = _summaries(session, habit.user_id, today, habit.id)
-    return found
+    first, last = _recent_window()
+    params = {"user_id": habit.user_id, "habit_id": habit.id, "first_day": first, "last_day": last}
+    row = session.connection().execute(_ONE_SUMMARY, params).one()
+    return _summary(row, today)
 
 
 def refresh_streak_state(*, session: Session, habit: Habit) -> None:

@@ -23,6 +23,27 @@ async def test_log_defaults_to_today_in_the_users_time_zone(client: AsyncClient)
         assert created["date"] == today_in(timezone).isoformat()
 
 
+async def test_todays_log_shows_on_the_dashboard_and_the_chart_in_far_time_zones(
+    client: AsyncClient,
+) -> None:
+    # GET /habits and /stats/overview read a window around UTC's today before
+    # they know the user's zone; today there may be UTC's yesterday or tomorrow.
+    for timezone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        headers = await register(client, timezone=timezone)
+        habit = await create_habit(client, headers)
+        logged = await client.post(f"/habits/{habit['id']}/log", headers=headers)
+        assert logged.status_code == 201, logged.text
+        (listed,) = (await client.get("/habits", headers=headers)).json()
+        assert (listed["loggedToday"], listed["periodCount"], listed["currentStreak"]) == (
+            True,
+            1,
+            1,
+        )
+        week = (await client.get("/stats/overview", headers=headers)).json()
+        assert week["labels"][-1] == today_in(timezone).isoformat()
+        assert week["datasets"][0]["data"] == [0, 0, 0, 0, 0, 0, 1]
+
+
 async def test_log_with_an_empty_json_body_or_null_date(client: AsyncClient) -> None:
     headers = await register(client)
     first = await create_habit(client, headers, title="A")

@@ -22,8 +22,10 @@ def test_overview_marks_logged_days_per_habit() -> None:
     days = window_days(Window.WEEK, date(2026, 3, 7))
     overview = build_overview(
         days,
-        [(first, "Read"), (second, "Run")],
-        {(first, date(2026, 3, 1)), (first, date(2026, 3, 7)), (second, date(2026, 3, 4))},
+        [
+            (first, "Read", {date(2026, 3, 1), date(2026, 3, 7), date(2026, 2, 28)}),
+            (second, "Run", {date(2026, 3, 4)}),
+        ],
     )
     assert overview.labels == days
     assert [dataset.label for dataset in overview.datasets] == ["Read", "Run"]
@@ -33,6 +35,6 @@ def test_overview_marks_logged_days_per_habit() -> None:
 
 
 def test_overview_without_habits_still_has_labels() -> None:
-    overview = build_overview(window_days(Window.MONTH, date(2026, 3, 7)), [], set())
+    overview = build_overview(window_days(Window.MONTH, date(2026, 3, 7)), [])
     assert len(overview.labels) == 30
     assert overview.datasets == []

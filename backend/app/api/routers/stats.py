@@ -6,8 +6,7 @@ from app.api.deps import ReadSessionDep, UserId
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.stats import OverviewOut
-from app.services import analytics, users
-from app.services.users import today_for
+from app.services import analytics
 
 router = APIRouter(prefix="/stats", tags=["stats"])
 
@@ -19,8 +18,5 @@ def overview(
     range: Annotated[analytics.Window, Query()] = analytics.Window.WEEK,
 ) -> Response:
     """Per habit, 1 for each logged day of the window ending today, else 0."""
-    user = users.signed_in(session=session, user_id=user_id)
-    result = analytics.overview_for_user(
-        session=session, user_id=user.id, window=range, today=today_for(user)
-    )
+    result = analytics.overview_for_user(session=session, user_id=user_id, window=range)
     return json_response(OverviewOut, result)
