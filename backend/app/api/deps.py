@@ -1,12 +1,13 @@
 """Dependencies shared by the routers, as type aliases.
 
 A signed-in route takes either `CurrentUser` (the account, loaded by a sync
-dependency) or `UserId` (the token's user, checked on the event loop) and
-then calls `users.signed_in` itself, or lets the statement that loads its
-habit check the account. FastAPI runs every sync dependency in a thread-pool
-trip of its own (~0.2 ms of CPU here), so the routes the dashboard calls on
-every visit and every log take `UserId` and make one trip per request
-(docs/PERFORMANCE.md); the others take `CurrentUser`.
+dependency) or `UserId` (the token's user, checked on the event loop); a
+route that takes `UserId` must check the account itself, with
+`users.signed_in` or in its own statement (no row: 401). FastAPI runs every
+sync dependency in a thread-pool trip of its own (~0.2 ms of CPU here), so
+the routes the dashboard calls on every visit and every log take `UserId`
+and make one trip per request (docs/PERFORMANCE.md); the others take
+`CurrentUser`.
 """
 
 import uuid
