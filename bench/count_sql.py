@@ -69,10 +69,7 @@ class StatementCounter:
         logged = _logged_statements()
         for sample in range(SAMPLES):
             response = send(sample)
-            assert 200 <= response.status_code < 300, (
-                response.status_code,
-                response.text,
-            )
+            assert 200 <= response.status_code < 300, (response.status_code, response.text)
         time.sleep(0.2)  # the server writes its log as it goes; let it catch up
         return {
             "statements": self.statements / SAMPLES,
@@ -94,48 +91,36 @@ def main() -> None:
     Path(sys.argv[2]).write_text(json.dumps(results, indent=2))
 
 
-def count(
-    results: dict[str, dict[str, float]], headers: list[dict], habit: list[str]
-) -> None:
+def count(results: dict[str, dict[str, float]], headers: list[dict], habit: list[str]) -> None:
     with TestClient(product_app) as client:
         product = StatementCounter(product_engine, product_read_engine)
         # Warm both pools and the caches: a new connection's set-up is not a request's.
         client.get("/habits", headers=headers[0])
         warm_day = "2010-06-14"
-        client.post(
-            f"/habits/{habit[0]}/log", json={"date": warm_day}, headers=headers[0]
-        )
+        client.post(f"/habits/{habit[0]}/log", json={"date": warm_day}, headers=headers[0])
         client.delete(f"/habits/{habit[0]}/logs/{warm_day}", headers=headers[0])
         results["GET /habits"] = product.measure(
             lambda i: client.get("/habits", headers=headers[i])
         )
         results["GET /habits/{id}/logs?range=month"] = product.measure(
-            lambda i: client.get(
-                f"/habits/{habit[i]}/logs?range=month", headers=headers[i]
-            )
+            lambda i: client.get(f"/habits/{habit[i]}/logs?range=month", headers=headers[i])
         )
         results["GET /stats/overview?range=month"] = product.measure(
             lambda i: client.get("/stats/overview?range=month", headers=headers[i])
         )
         day = "2010-06-15"  # before the seeded history
         results["POST /habits/{id}/log"] = product.measure(
-            lambda i: client.post(
-                f"/habits/{habit[i]}/log", json={"date": day}, headers=headers[i]
-            )
+            lambda i: client.post(f"/habits/{habit[i]}/log", json={"date": day}, headers=headers[i])
         )
         results["DELETE /habits/{id}/logs/{date}"] = product.measure(
-            lambda i: client.delete(
-                f"/habits/{habit[i]}/logs/{day}", headers=headers[i]
-            )
+            lambda i: client.delete(f"/habits/{habit[i]}/logs/{day}", headers=headers[i])
         )
 
     with TestClient(floor_app.app) as client:
         floor = StatementCounter(floor_app.engine)
         client.get("/row", headers=headers[0])
         results["floor GET /plain"] = floor.measure(lambda i: client.get("/plain"))
-        results["floor GET /row"] = floor.measure(
-            lambda i: client.get("/row", headers=headers[i])
-        )
+        results["floor GET /row"] = floor.measure(lambda i: client.get("/row", headers=headers[i]))
         results["floor GET /list"] = floor.measure(
             lambda i: client.get("/list", headers=headers[i])
         )

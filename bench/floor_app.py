@@ -47,9 +47,7 @@ LIST = text(
 async def user_id(authorization: Annotated[str, Header()] = "") -> uuid.UUID:
     """The `sub` of a valid HS256 bearer token."""
     try:
-        claims = jwt.decode(
-            authorization.removeprefix("Bearer "), SECRET, algorithms=["HS256"]
-        )
+        claims = jwt.decode(authorization.removeprefix("Bearer "), SECRET, algorithms=["HS256"])
         return uuid.UUID(claims["sub"])
     except (JWTError, KeyError, ValueError) as error:
         raise HTTPException(401) from error

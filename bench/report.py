@@ -27,10 +27,7 @@ TARGETS = {
     "POST /habits/{id}/log + DELETE": ("floor GET /row", 0.5),
 }
 SQL_KEYS = {
-    "POST /habits/{id}/log + DELETE": [
-        "POST /habits/{id}/log",
-        "DELETE /habits/{id}/logs/{date}",
-    ],
+    "POST /habits/{id}/log + DELETE": ["POST /habits/{id}/log", "DELETE /habits/{id}/logs/{date}"],
 }
 HISTORY_TARGET = 1.2
 
@@ -41,21 +38,14 @@ def machine() -> str:
         if line.startswith("model name"):
             cpu = line.split(":", 1)[1].strip()
             break
-    memory_kb = int(
-        re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)
-    )
+    memory_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
     postgres = subprocess.run(
-        [
-            f"{os.environ.get('PG_BIN', '/usr/lib/postgresql/15/bin')}/postgres",
-            "--version",
-        ],
+        [f"{os.environ.get('PG_BIN', '/usr/lib/postgresql/15/bin')}/postgres", "--version"],
         capture_output=True,
         text=True,
         check=False,
     ).stdout.strip()
-    wrk = subprocess.run(
-        ["wrk", "--version"], capture_output=True, text=True, check=False
-    )
+    wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False)
     return (
         f"{os.cpu_count()} CPUs ({cpu}), {memory_kb / 1024 / 1024:.0f} GiB RAM, "
         f"Linux {platform.release()}, Python {platform.python_version()}, {postgres}, "
@@ -103,9 +93,7 @@ def build(out: Path, duration: int, connections: int, elapsed: int) -> str:
     ]
     verdicts = []
     # Product rows first, then the floor's, whatever order they were driven in.
-    for name, row in sorted(
-        results.items(), key=lambda item: item[0].startswith("floor")
-    ):
+    for name, row in sorted(results.items(), key=lambda item: item[0].startswith("floor")):
         if name.startswith("stats month,"):
             continue
         ratio = target = ""

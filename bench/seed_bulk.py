@@ -72,9 +72,7 @@ def insert_habits(conn, *, prefix: str, daily: int, total: int) -> None:
     )
 
 
-def insert_logs(
-    conn, *, prefix: str, first: date, last: date, part: int = 0, parts: int = 1
-):
+def insert_logs(conn, *, prefix: str, first: date, last: date, part: int = 0, parts: int = 1):
     """Every habit of those users logged on every day from `first` to `last`.
 
     With `parts` > 1, only the habits whose row number modulo `parts` is `part`,
@@ -94,16 +92,12 @@ def insert_logs(
     )
 
 
-def insert_logs_in_parallel(
-    engine, *, prefix: str, first: date, last: date, parts: int
-) -> None:
+def insert_logs_in_parallel(engine, *, prefix: str, first: date, last: date, parts: int) -> None:
     """The big insert on `parts` connections at once (psycopg2 releases the GIL)."""
 
     def one(part: int) -> None:
         with engine.begin() as conn:
-            insert_logs(
-                conn, prefix=prefix, first=first, last=last, part=part, parts=parts
-            )
+            insert_logs(conn, prefix=prefix, first=first, last=last, part=part, parts=parts)
 
     with ThreadPoolExecutor(parts) as pool:
         list(pool.map(one, range(parts)))
@@ -151,9 +145,7 @@ def write_tokens(conn, path: Path, *, prefix: str, secret: str) -> int:
     ).all()
     with path.open("w") as out:
         for user_id, habit_ids in rows:
-            token = create_access_token(
-                user_id, secret=secret, expires_minutes=TOKEN_MINUTES
-            )
+            token = create_access_token(user_id, secret=secret, expires_minutes=TOKEN_MINUTES)
             out.write("\t".join([token, *map(str, habit_ids)]) + "\n")
     return len(rows)
 
@@ -166,9 +158,7 @@ def main() -> None:
     today = datetime.now(UTC).date()  # the users' time zone is UTC
     year_start = today - timedelta(days=DAYS - 1)
     started = time.monotonic()
-    password_hash = hash_password(
-        "bench-password"
-    )  # nobody signs in: tokens are minted
+    password_hash = hash_password("bench-password")  # nobody signs in: tokens are minted
 
     engine = create_engine(url)
     with engine.begin() as conn:
@@ -176,25 +166,19 @@ def main() -> None:
             conn.execute(text(f"ALTER TABLE habit_logs DROP CONSTRAINT {name}"))
         insert_users(conn, prefix="bench-", count=USERS, password_hash=password_hash)
         insert_habits(conn, prefix="bench-", daily=DAILY_HABITS, total=HABITS_PER_USER)
-    insert_logs_in_parallel(
-        engine, prefix="bench-", first=year_start, last=today, parts=2
-    )
+    insert_logs_in_parallel(engine, prefix="bench-", first=year_start, last=today, parts=2)
     with engine.begin() as conn:
         conn.execute(text("SET maintenance_work_mem = '512MB'"))
         store_streak_state(conn, prefix="bench-", first=year_start, last=today)
         # Two users for the history test: the same 10 daily habits, 1 month vs 5 years.
         for prefix, days in (("history-month-", 30), ("history-5y-", 5 * 365)):
             insert_users(conn, prefix=prefix, count=1, password_hash=password_hash)
-            insert_habits(
-                conn, prefix=prefix, daily=HABITS_PER_USER, total=HABITS_PER_USER
-            )
+            insert_habits(conn, prefix=prefix, daily=HABITS_PER_USER, total=HABITS_PER_USER)
             first = today - timedelta(days=days - 1)
             insert_logs(conn, prefix=prefix, first=first, last=today)
             store_streak_state(conn, prefix=prefix, first=first, last=today)
         for name, definition in LOG_CONSTRAINTS.items():
-            conn.execute(
-                text(f"ALTER TABLE habit_logs ADD CONSTRAINT {name} {definition}")
-            )
+            conn.execute(text(f"ALTER TABLE habit_logs ADD CONSTRAINT {name} {definition}"))
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("VACUUM ANALYZE"))
         counts = conn.execute(
@@ -205,17 +189,11 @@ def main() -> None:
         ).one()
         users = write_tokens(conn, out / "tokens.tsv", prefix="bench-", secret=secret)
         with (out / "history.tsv").open("w") as history:
-            for label, prefix in (
-                ("1 month", "history-month-"),
-                ("5 years", "history-5y-"),
-            ):
+            for label, prefix in (("1 month", "history-month-"), ("5 years", "history-5y-")):
                 user_id = conn.scalar(
-                    text("SELECT id FROM users WHERE email LIKE :p || '%'"),
-                    {"p": prefix},
+                    text("SELECT id FROM users WHERE email LIKE :p || '%'"), {"p": prefix}
                 )
-                token = create_access_token(
-                    user_id, secret=secret, expires_minutes=TOKEN_MINUTES
-                )
+                token = create_access_token(user_id, secret=secret, expires_minutes=TOKEN_MINUTES)
                 history.write(f"{label}\t{token}\n")
     engine.dispose()
     elapsed = time.monotonic() - started

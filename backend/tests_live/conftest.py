@@ -242,6 +242,15 @@ async def register(http: httpx.AsyncClient, email: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.json()['accessToken']}"}
 
 
+async def create_habit(http: httpx.AsyncClient, headers: dict[str, str], title: str) -> dict:
+    """Create a daily habit over HTTP; returns it as the API shows it."""
+    response = await http.post(
+        "/habits", json={"title": title, "frequency": "daily"}, headers=headers
+    )
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
 def assert_problem(response: httpx.Response, status: int) -> dict:
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/problem+json")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import httpx
 from sqlalchemy import Engine, text
 
-from tests_live.conftest import register
+from tests_live.conftest import create_habit, register
 
 CONCURRENCY = 50
 
@@ -23,11 +23,7 @@ async def test_fifty_simultaneous_logs_of_one_date_make_one_row(
     backend = start_backend()
     async with _client(backend.url) as http:
         headers = await register(http, f"race-{uuid.uuid4().hex[:8]}@example.com")
-        habit = (
-            await http.post(
-                "/habits", json={"title": "Race", "frequency": "daily"}, headers=headers
-            )
-        ).json()
+        habit = await create_habit(http, headers, "Race")
         day = (date.today() - timedelta(days=2)).isoformat()
         path = f"/habits/{habit['id']}/log"
         responses = await asyncio.gather(
@@ -87,11 +83,7 @@ async def test_simultaneous_logs_and_undos_of_different_days_keep_the_streaks_ri
     days = [today - timedelta(days=offset) for offset in range(30, 0, -1)]
     async with _client(backend.url) as http:
         headers = await register(http, f"streaks-{uuid.uuid4().hex[:8]}@example.com")
-        habit = (
-            await http.post(
-                "/habits", json={"title": "Streaks", "frequency": "daily"}, headers=headers
-            )
-        ).json()
+        habit = await create_habit(http, headers, "Streaks")
         log_path = f"/habits/{habit['id']}/log"
         for day in days[::2]:
             assert (

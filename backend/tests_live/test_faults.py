@@ -6,7 +6,7 @@ import uuid
 
 import httpx
 
-from tests_live.conftest import Services, assert_problem, register
+from tests_live.conftest import Services, assert_problem, create_habit, register
 
 ANSWER_WITHIN_SECONDS = 5
 
@@ -24,11 +24,7 @@ async def test_postgres_down_is_a_quick_503_and_back_up_needs_no_restart(
     backend = start_backend()
     async with httpx.AsyncClient(base_url=backend.url, timeout=30) as http:
         headers = await register(http, f"outage-{uuid.uuid4().hex[:8]}@example.com")
-        habit = (
-            await http.post(
-                "/habits", json={"title": "Outage", "frequency": "daily"}, headers=headers
-            )
-        ).json()
+        habit = await create_habit(http, headers, "Outage")
         services.stop_postgres()
         try:
             requests = {
@@ -91,11 +87,7 @@ async def test_two_processes_behave_as_one_service(start_backend) -> None:
     ):
         email = f"scale-{uuid.uuid4().hex[:8]}@example.com"
         headers = await register(first, email)
-        habit = (
-            await first.post(
-                "/habits", json={"title": "Shared", "frequency": "daily"}, headers=headers
-            )
-        ).json()
+        habit = await create_habit(first, headers, "Shared")
         assert (await first.post(f"/habits/{habit['id']}/log", headers=headers)).status_code == 201
         # Written through one, seen through the other (the token is valid on both).
         seen = (await second.get(f"/habits/{habit['id']}", headers=headers)).json()
@@ -121,11 +113,7 @@ async def test_redis_down_degrades_and_redis_back_shares_limits_again(
         httpx.AsyncClient(base_url=two.url, timeout=30) as second,
     ):
         headers = await register(first, f"redis-{uuid.uuid4().hex[:8]}@example.com")
-        habit = (
-            await first.post(
-                "/habits", json={"title": "Cache", "frequency": "daily"}, headers=headers
-            )
-        ).json()
+        habit = await create_habit(first, headers, "Cache")
         wrong = {"email": "nobody@example.com", "password": "not-the-password"}
         services.stop_redis()
         try:

@@ -96,7 +96,8 @@ async def get_read_session() -> AsyncIterator[Session]:
     ROLLBACK when the connection comes back: two round trips fewer per
     request, and closing the session does no I/O, so it closes on the event
     loop. The statements of one request do not share a snapshot; the routes
-    that use it read the account, then its habits, and need none.
+    that use it need none (GET /habits and the overview are one statement,
+    a habit's logs read the habit, then its window).
     """
     session = ReadSessionLocal()
     try:

@@ -5,8 +5,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import String, and_, bindparam, cast, func, select
+from sqlalchemy import ColumnElement, Select, String, and_, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import Unauthorized
@@ -58,34 +59,43 @@ def build_overview(
     )
 
 
-# One row per habit with the window's logged days as one string ("2026-01-02,
-# 2026-01-05"): PostgreSQL's string_agg, SQLite's group_concat. One statement,
-# built once, reading only the window's index range; ten short rows are far
-# cheaper to fetch than one row per logged day. The account is outer-joined
-# to its habits, so the same statement checks it (no row: it is gone) and
-# brings its time zone. Over the tables and run through the session's
-# connection: rows, not the ORM's result machinery.
-_USERS, _HABITS, _LOGS = User.__table__, Habit.__table__, HabitLog.__table__
-_HABITS_WITH_WINDOW_DAYS = (
-    select(
-        _USERS.c.timezone,
-        _HABITS.c.id,
-        _HABITS.c.title,
-        func.aggregate_strings(cast(_LOGS.c.date, String), ",").label("logged_days"),
-    )
-    .select_from(
-        _USERS.outerjoin(_HABITS, _HABITS.c.user_id == _USERS.c.id).outerjoin(
-            _LOGS,
-            and_(
-                _LOGS.c.habit_id == _HABITS.c.id,
-                _LOGS.c.date.between(bindparam("first_day"), bindparam("last_day")),
-            ),
+def account_habits_with_logged_days(*habit_columns: ColumnElement[Any]) -> Select[Any]:
+    """The account's habits (oldest first), each with the days it was logged
+    between `:first_day` and `:last_day` as one string, `logged_days`
+    ("2026-01-02,2026-01-05": PostgreSQL's string_agg, SQLite's group_concat).
+
+    Ten short rows are far cheaper to fetch than one row per logged day, and
+    only the window's index range is read. The account is outer-joined to its
+    habits, so the same statement checks it (no row: it is gone; one row with
+    no habit: it has none) and brings its `timezone`. Parameters: `user_id`,
+    `first_day`, `last_day`. Build it once: building costs more CPU than
+    running it.
+    """
+    return (
+        select(
+            _USERS.c.timezone,
+            *habit_columns,
+            func.aggregate_strings(cast(_LOGS.c.date, String), ",").label("logged_days"),
         )
+        .select_from(
+            _USERS.outerjoin(_HABITS, _HABITS.c.user_id == _USERS.c.id).outerjoin(
+                _LOGS,
+                and_(
+                    _LOGS.c.habit_id == _HABITS.c.id,
+                    _LOGS.c.date.between(bindparam("first_day"), bindparam("last_day")),
+                ),
+            )
+        )
+        .where(_USERS.c.id == bindparam("user_id"))
+        .group_by(_USERS.c.id, _HABITS.c.id)
+        .order_by(_HABITS.c.created_at, _HABITS.c.id)
     )
-    .where(_USERS.c.id == bindparam("user_id"))
-    .group_by(_USERS.c.id, _HABITS.c.id)
-    .order_by(_HABITS.c.created_at, _HABITS.c.id)
-)
+
+
+# Over the tables and run through the session's connection: rows, not the
+# ORM's result machinery.
+_USERS, _HABITS, _LOGS = User.__table__, Habit.__table__, HabitLog.__table__
+_HABITS_WITH_WINDOW_DAYS = account_habits_with_logged_days(_HABITS.c.id, _HABITS.c.title)
 
 
 def overview_for_user(*, session: Session, user_id: uuid.UUID, window: Window) -> Overview:

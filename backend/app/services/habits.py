@@ -4,12 +4,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Row, String, and_, bindparam, cast, func, select
+from sqlalchemy import Row, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidInput, NotFound, Unauthorized
 from app.models import Frequency, Habit, HabitLog, User
-from app.services import badges, streaks, users
+from app.services import analytics, badges, streaks, users
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,7 @@ def get_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Habit:
     return habit
 
 
-_HABITS, _LOGS, _USERS = Habit.__table__, HabitLog.__table__, User.__table__
-
-
-def _not_owned(session: Session, user_id: uuid.UUID, habit_id: str) -> NotFound:
-    """404 for a habit the account does not own; 401 first if the account is gone."""
-    users.signed_in(session=session, user_id=user_id)
-    return NotFound(f"Habit {habit_id} does not exist.")
+_HABITS, _USERS = Habit.__table__, User.__table__
 
 
 # The write routes' habit: its row locked in the statement that loads it, as
@@ -90,7 +84,8 @@ def lock_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
         else None
     )
     if row is None:
-        raise _not_owned(session, user_id, habit_id)
+        users.signed_in(session=session, user_id=user_id)  # 401 first if the account is gone
+        raise NotFound(f"Habit {habit_id} does not exist.")
     return row
 
 
@@ -121,41 +116,20 @@ def owned_id(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
 
 
 # Built once: constructing a statement costs more CPU than PostgreSQL spends
-# running it, and GET /habits runs it on every request. Over the tables, run
-# through the session's connection: rows, not the ORM's result machinery.
-#
-# One statement for GET /habits, the account check included: the account
-# outer-joined to its habits, each with the days it was logged in a window
-# that holds the user's week whatever their time zone (`_recent_window`), as
-# one string ("2026-01-02,2026-01-05"). No row: the account is gone. The time
-# zone comes back with the rows, and today's and this week's counts are
-# taken from the days in Python.
-_SUMMARIES = (
-    select(
-        _USERS.c.timezone,
-        _HABITS.c.id,
-        _HABITS.c.title,
-        _HABITS.c.frequency,
-        _HABITS.c.target,
-        _HABITS.c.created_at,
-        _HABITS.c.last_run_end,
-        _HABITS.c.last_run_length,
-        _HABITS.c.longest_streak,
-        _HABITS.c.total_logs,
-        func.aggregate_strings(cast(_LOGS.c.date, String), ",").label("recent_days"),
-    )
-    .select_from(
-        _USERS.outerjoin(_HABITS, _HABITS.c.user_id == _USERS.c.id).outerjoin(
-            _LOGS,
-            and_(
-                _LOGS.c.habit_id == _HABITS.c.id,
-                _LOGS.c.date.between(bindparam("first_day"), bindparam("last_day")),
-            ),
-        )
-    )
-    .where(_USERS.c.id == bindparam("user_id"))
-    .group_by(_USERS.c.id, _HABITS.c.id)
-    .order_by(_HABITS.c.created_at, _HABITS.c.id)
+# running it, and GET /habits runs it on every request. One statement, the
+# account check included: the days each habit was logged in a window that
+# holds the user's week whatever their time zone (`_recent_window`); today's
+# and this week's counts are taken from them once the time zone is known.
+_SUMMARIES = analytics.account_habits_with_logged_days(
+    _HABITS.c.id,
+    _HABITS.c.title,
+    _HABITS.c.frequency,
+    _HABITS.c.target,
+    _HABITS.c.created_at,
+    _HABITS.c.last_run_end,
+    _HABITS.c.last_run_length,
+    _HABITS.c.longest_streak,
+    _HABITS.c.total_logs,
 )
 _ONE_SUMMARY = _SUMMARIES.where(_HABITS.c.id == bindparam("habit_id"))
 
@@ -173,8 +147,8 @@ def _recent_window() -> tuple[date, date]:
 
 def _summary(row: Row, today: date) -> HabitSummary:
     logged = (
-        {date.fromisoformat(day) for day in row.recent_days.split(",")}
-        if row.recent_days
+        {date.fromisoformat(day) for day in row.logged_days.split(",")}
+        if row.logged_days
         else set()
     )
     week_start = streaks.period_start(today, Frequency.WEEKLY)
