@@ -3,9 +3,7 @@
 Idempotent: when the demo user exists, nothing is touched.
 """
 
-from datetime import timedelta
-
-from sqlalchemy import Row
+from datetime import date, timedelta
 
 from app.db.session import SessionLocal
 from app.models import Frequency, Habit
@@ -48,19 +46,23 @@ def seed() -> bool:
             target=3,
         )
 
-        def locked(habit: Habit) -> Row:
-            # What the log routes write through: the habit's row, fresh and locked.
-            return habits.lock_owned(session=session, user_id=user.id, habit_id=str(habit.id))
+        def log(habit: Habit, day: date) -> None:
+            # Through the same service as the log routes, on this one session.
+            habit_logs.add(
+                session=session,
+                unlocked_session=session,
+                user_id=user.id,
+                habit_id=str(habit.id),
+                day=day,
+            )
 
         for days_ago in DAILY_DAYS_AGO:
-            day = today - timedelta(days=days_ago)
-            habit_logs.add(session=session, habit=locked(reading), day=day, today=today)
+            log(reading, today - timedelta(days=days_ago))
         this_monday = today - timedelta(days=today.weekday())
         for weeks_ago in (1, 2, 3):
             monday = this_monday - timedelta(weeks=weeks_ago)
             for weekday in WEEKLY_WEEKDAYS:
-                day = monday + timedelta(days=weekday)
-                habit_logs.add(session=session, habit=locked(running), day=day, today=today)
+                log(running, monday + timedelta(days=weekday))
         return True
 
 

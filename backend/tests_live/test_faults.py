@@ -18,6 +18,11 @@ async def _timed(request) -> tuple[httpx.Response, float]:
     return response, time.monotonic() - started
 
 
+async def log_ok(http: httpx.AsyncClient, headers: dict[str, str], habit_id: str, day: str) -> None:
+    logged = await http.post(f"/habits/{habit_id}/log", json={"date": day}, headers=headers)
+    assert logged.status_code == 201, logged.text
+
+
 async def test_postgres_down_is_a_quick_503_and_back_up_needs_no_restart(
     start_backend, services: Services
 ) -> None:
@@ -63,6 +68,10 @@ async def test_postgres_restarted_while_idle_costs_no_request(
     backend = start_backend()
     async with httpx.AsyncClient(base_url=backend.url, timeout=30) as http:
         headers = await register(http, f"restart-{uuid.uuid4().hex[:8]}@example.com")
+        habit = await create_habit(http, headers, "Restart")
+        # Log writes leave statements prepared on their pooled connections.
+        for day in ("2026-01-01", "2026-01-05", "2026-01-09"):
+            await log_ok(http, headers, habit["id"], day)
         # Several at once, so that the pool holds more than one idle connection.
         warm = await asyncio.gather(*(http.get("/habits", headers=headers) for _ in range(8)))
         assert all(response.status_code == 200 for response in warm)
@@ -72,6 +81,11 @@ async def test_postgres_restarted_while_idle_costs_no_request(
         # No request saw the outage: the very first ones after it must succeed.
         after = await asyncio.gather(*(http.get("/habits", headers=headers) for _ in range(8)))
         assert [response.status_code for response in after] == [200] * 8
+        # New connections, on which the write's statements are prepared again.
+        for day in ("2026-01-03", "2026-01-07"):
+            await log_ok(http, headers, habit["id"], day)
+        undone = await http.delete(f"/habits/{habit['id']}/logs/2026-01-03", headers=headers)
+        assert undone.status_code == 204, undone.text
         created = await http.post(
             "/habits", json={"title": "After restart", "frequency": "daily"}, headers=headers
         )

@@ -51,9 +51,9 @@ def milestones(*, frequency: Frequency, current_streak: int, total_logs: int) ->
     return codes
 
 
-# What `award_for_log` needs besides the written habit, as columns of the
-# statement that locks that habit (`habits.lock_owned`): the other habits'
-# stored log counts (the written habit's own count is fresh only after the
+# What `due` needs besides the written habit, as columns of the statement
+# that reads that habit for a log write (`habits.FOR_LOG_WRITE`): the other
+# habits' stored log counts (the written habit's own count is fresh only after the
 # write) and the codes the user holds. No extra round trip, and no count(*)
 # over every log the user ever wrote.
 _HABITS, _BADGES = Habit.__table__, Badge.__table__
@@ -71,27 +71,29 @@ HELD_CODES = (
 )
 
 
-def award_for_log(
+def due(
     *,
-    session: Session,
-    user_id: uuid.UUID,
     frequency: Frequency,
     state: StreakState,
     today: date,
     other_habits_logs: int,
     held_codes: str | None,
 ) -> set[str]:
-    """Award what the habit's fresh streak state unlocks; returns the new codes.
+    """The codes a habit's fresh streak state unlocks that the user does not hold.
 
     `other_habits_logs` and `held_codes` are `OTHER_HABITS_LOGS` and
-    `HELD_CODES` read with the habit's lock.
+    `HELD_CODES`, read with the habit.
     """
     streak = current_streak(state.last_run_end, state.last_run_length, frequency, today)
     total_logs = other_habits_logs + state.total_logs
     deserved = milestones(frequency=frequency, current_streak=streak, total_logs=total_logs)
-    held = set(held_codes.split(",")) if held_codes else set()
+    return deserved - (set(held_codes.split(",")) if held_codes else set())
+
+
+def award(*, session: Session, user_id: uuid.UUID, codes: set[str]) -> set[str]:
+    """Award `codes` (from `due`) unless already held; returns the new ones."""
     awarded = set()
-    for code in sorted(deserved - held):
+    for code in sorted(codes):
         try:
             with session.begin_nested():  # a concurrent log may award it first
                 session.add(Badge(user_id=user_id, code=code))

@@ -28,7 +28,7 @@ class HabitSummary:
     period_count: int
 
 
-def _habit_key(habit_id: str) -> uuid.UUID | None:
+def habit_key(habit_id: str) -> uuid.UUID | None:
     """The id from the path; None for one that is not a UUID (answered as not found)."""
     if "\x00" in habit_id:
         raise InvalidInput("habit_id", "must not contain NUL characters")
@@ -40,7 +40,7 @@ def _habit_key(habit_id: str) -> uuid.UUID | None:
 
 def get_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Habit:
     """The user's habit; someone else's answers exactly like a missing one."""
-    key = _habit_key(habit_id)
+    key = habit_key(habit_id)
     habit = session.get(Habit, key) if key else None
     if habit is None or habit.user_id != user_id:
         raise NotFound(f"Habit {habit_id} does not exist.")
@@ -50,12 +50,11 @@ def get_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Habit:
 _HABITS, _USERS = Habit.__table__, User.__table__
 
 
-# The write routes' habit: its row locked in the statement that loads it, as
-# plain columns (no ORM entity), with its owner's time zone (the join is the
-# check that the token's account still exists) and what `badges.award_for_log`
-# needs. The lock serialises writes to one habit, so the stored streak state
-# read here is the one the previous write left.
-_LOCKED = (
+# What a log write needs of its habit, as plain columns (no ORM entity): the
+# stored streak state, its owner's time zone (the join is the check that the
+# token's account still exists) and what `badges.due` needs.
+# Parameters: `habit_id`, `user_id`.
+FOR_LOG_WRITE = (
     select(
         _HABITS.c.id,
         _HABITS.c.user_id,
@@ -71,13 +70,16 @@ _LOCKED = (
     )
     .join_from(_HABITS, _USERS, _USERS.c.id == _HABITS.c.user_id)
     .where(_HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == bindparam("user_id"))
-    .with_for_update(of=_HABITS)
 )
+# The same, its row locked until the transaction ends: the lock serialises
+# writes to one habit, so the stored streak state read is the one the
+# previous write left.
+_LOCKED = FOR_LOG_WRITE.with_for_update(of=_HABITS)
 
 
 def lock_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
     """Like `get_owned`, and the habit's row stays locked until the transaction ends."""
-    key = _habit_key(habit_id)
+    key = habit_key(habit_id)
     row = (
         session.connection().execute(_LOCKED, {"habit_id": key, "user_id": user_id}).first()
         if key
@@ -106,7 +108,7 @@ _OWNED_ID = (
 
 def owned_id(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
     """`(timezone, id)` of the account's habit; 401 or 404 as for `lock_owned`."""
-    key = _habit_key(habit_id)
+    key = habit_key(habit_id)
     row = session.connection().execute(_OWNED_ID, {"habit_id": key, "user_id": user_id}).first()
     if row is None:
         raise Unauthorized()

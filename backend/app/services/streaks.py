@@ -60,9 +60,12 @@ def summarize(dates: Iterable[date], frequency: Frequency, target: int) -> Strea
 
 
 def neighbourhood(day: date, frequency: Frequency) -> tuple[date, date]:
-    """First and last day of `day`'s period and the periods either side of it."""
-    start = period_start(day, frequency) - _period_step(frequency)
-    return start, start + 3 * _period_step(frequency) - timedelta(days=1)
+    """First and last day of `day`'s period and the periods either side of it,
+    within the calendar (`date.min` to `date.max`)."""
+    step, start = _period_step(frequency), period_start(day, frequency)
+    first = start - step if start - date.min >= step else date.min
+    last = start + 2 * step - timedelta(days=1) if date.max - start >= 2 * step else date.max
+    return first, last
 
 
 def apply_change(

@@ -141,6 +141,11 @@ async def test_undo_a_log(client: AsyncClient) -> None:
     assert_problem(
         await client.delete(f"/habits/{habit['id']}/logs/not-a-date", headers=headers), 422
     )
+    # Days no one can have logged, at the ends of the calendar: no such log.
+    for day in ("9999-12-31", "0001-01-01"):
+        assert_problem(
+            await client.delete(f"/habits/{habit['id']}/logs/{day}", headers=headers), 404
+        )
 
 
 async def test_logs_window(client: AsyncClient) -> None:

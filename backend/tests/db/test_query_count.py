@@ -55,3 +55,28 @@ async def test_stats_and_logs_use_a_fixed_number_of_statements(
             await client.get("/stats/overview?range=month", headers=headers)
         counts.append(len(statements))
     assert counts[0] == counts[1]
+
+
+async def test_a_log_write_is_two_prepared_statements(client: AsyncClient, connection) -> None:
+    """Read the habit and its neighbourhood, then save the log and the streaks
+    if the habit is unchanged: no BEGIN, no COMMIT, no planning."""
+    headers = await register(client)
+    habit = await create_habit(client, headers)
+    await log(client, headers, habit["id"], date(2026, 1, 10))  # the first log earns a badge
+    await log(client, headers, habit["id"], date(2026, 1, 11))
+    # The first use of each statement on a connection prepares it.
+    await log(client, headers, habit["id"], date(2026, 1, 4))
+    await client.delete(f"/habits/{habit['id']}/logs/2026-01-04", headers=headers)
+    with count_statements(connection) as statements:
+        # A lone day before the latest run: its neighbourhood tells the new streaks.
+        assert (await log(client, headers, habit["id"], date(2026, 1, 5))).status_code == 201
+        undone = await client.delete(f"/habits/{habit['id']}/logs/2026-01-05", headers=headers)
+        assert undone.status_code == 204
+    # The test's transaction turns each session's work into a savepoint.
+    sent = [statement.split("(")[0] for statement in statements]
+    assert [name for name in sent if "SAVEPOINT" not in name] == [
+        "EXECUTE read_for_log_write",
+        "EXECUTE insert_log_if_unchanged",
+        "EXECUTE read_for_log_write",
+        "EXECUTE delete_log_if_unchanged",
+    ]

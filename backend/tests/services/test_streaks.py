@@ -237,3 +237,21 @@ def test_apply_change_first_log_and_unchanged_weeks() -> None:
     assert fast == full
     fast, full = changed_state(set(), DAILY, 1, date(2026, 3, 4), added=True)
     assert fast == full == StreakState(date(2026, 3, 4), 1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("day", "frequency", "expected"),
+    [
+        (date(2026, 11, 28), DAILY, (date(2026, 11, 27), date(2026, 11, 29))),
+        (date(2026, 11, 28), WEEKLY, (date(2026, 11, 16), date(2026, 12, 6))),
+        # At the ends of the calendar the periods either side do not exist.
+        (date.max, DAILY, (date(9999, 12, 30), date.max)),
+        (date.max, WEEKLY, (date(9999, 12, 20), date.max)),
+        (date.min, DAILY, (date.min, date(1, 1, 2))),
+        (date.min, WEEKLY, (date.min, date(1, 1, 14))),
+    ],
+)
+def test_neighbourhood_stays_within_the_calendar(
+    day: date, frequency: Frequency, expected: tuple[date, date]
+) -> None:
+    assert neighbourhood(day, frequency) == expected

@@ -25,15 +25,17 @@ def log_day(
     habit_id: str,
     user_id: UserId,
     session: SessionDep,
+    unlocked_session: ReadSessionDep,
     body: Annotated[HabitLogCreate | None, Body()] = None,
 ) -> Response:
     """Mark a day as kept; without a date, the user's today."""
-    # Locked here rather than in a dependency: each sync dependency is one
-    # more trip through the thread pool.
-    habit = habits.lock_owned(session=session, user_id=user_id, habit_id=habit_id)
-    today = today_in(habit.timezone)
-    day = body.date if body and body.date else today
-    log = habit_logs.add(session=session, habit=habit, day=day, today=today)
+    log = habit_logs.add(
+        session=session,
+        unlocked_session=unlocked_session,
+        user_id=user_id,
+        habit_id=habit_id,
+        day=body.date if body else None,
+    )
     return json_response(HabitLogOut, log, status_code=201)
 
 
@@ -43,9 +45,20 @@ def log_day(
     dependencies=[Depends(limit_log_writes)],
     responses=problems(422, 429),
 )
-def undo_day(habit_id: str, day: IsoDate, user_id: UserId, session: SessionDep) -> Response:
-    habit = habits.lock_owned(session=session, user_id=user_id, habit_id=habit_id)
-    habit_logs.remove(session=session, habit=habit, day=day)
+def undo_day(
+    habit_id: str,
+    day: IsoDate,
+    user_id: UserId,
+    session: SessionDep,
+    unlocked_session: ReadSessionDep,
+) -> Response:
+    habit_logs.remove(
+        session=session,
+        unlocked_session=unlocked_session,
+        user_id=user_id,
+        habit_id=habit_id,
+        day=day,
+    )
     return Response(status_code=204)
 
 
