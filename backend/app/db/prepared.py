@@ -7,7 +7,7 @@ SQLAlchemy statement, PREPAREd the first time a pooled connection runs it,
 then run as `EXECUTE name(...)`, which reuses the plan. A prepared statement
 lives as long as its database session (a rollback does not undo it), and the
 pool keeps `info` per DBAPI connection, so a replaced connection prepares
-again.
+again. Other databases (SQLite) run the statement itself.
 """
 
 import re
@@ -20,10 +20,10 @@ _PARAMETER = re.compile(r"%\((\w+)\)s")
 
 
 class Prepared:
-    """`statement` under `name`, run through `execute` on PostgreSQL only."""
+    """`statement`, prepared under `name` on PostgreSQL."""
 
     def __init__(self, name: str, statement: Select[Any]) -> None:
-        self.name = name
+        self.name, self.statement = name, statement
         dialect = PGDialect_psycopg2()
         compiled = statement.compile(dialect=dialect)
         sql = compiled.string
@@ -49,6 +49,8 @@ class Prepared:
         )
 
     def execute(self, connection: Connection, params: dict[str, Any]) -> CursorResult[Any]:
+        if connection.dialect.name != "postgresql":
+            return connection.execute(self.statement, params)
         prepared = connection.connection.info.setdefault("prepared_statements", set())
         if self.name not in prepared:
             connection.exec_driver_sql(self._prepare)

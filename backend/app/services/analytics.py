@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, String, and_, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 
+from app.db.prepared import Prepared
 from app.errors import Unauthorized
 from app.models import Habit, HabitLog, User
 from app.services import users
@@ -95,7 +96,9 @@ def account_habits_with_logged_days(*habit_columns: ColumnElement[Any]) -> Selec
 # Over the tables and run through the session's connection: rows, not the
 # ORM's result machinery.
 _USERS, _HABITS, _LOGS = User.__table__, Habit.__table__, HabitLog.__table__
-_HABITS_WITH_WINDOW_DAYS = account_habits_with_logged_days(_HABITS.c.id, _HABITS.c.title)
+_HABITS_WITH_WINDOW_DAYS = Prepared(
+    "habits_with_window_days", account_habits_with_logged_days(_HABITS.c.id, _HABITS.c.title)
+)
 
 
 def overview_for_user(*, session: Session, user_id: uuid.UUID, window: Window) -> Overview:
@@ -111,7 +114,7 @@ def overview_for_user(*, session: Session, user_id: uuid.UUID, window: Window) -
         "first_day": utc_today - timedelta(days=WINDOW_DAYS[window]),
         "last_day": utc_today + timedelta(days=1),
     }
-    rows = session.connection().execute(_HABITS_WITH_WINDOW_DAYS, params).all()
+    rows = _HABITS_WITH_WINDOW_DAYS.execute(session.connection(), params).all()
     if not rows:
         raise Unauthorized()
     days = window_days(window, users.today_in(rows[0].timezone))
