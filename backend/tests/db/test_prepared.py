@@ -1,0 +1,54 @@
+"""`Prepared` answers what its statement answers, prepares once per connection,
+and prepares again on a connection that replaced an invalidated one."""
+
+import uuid
+
+from sqlalchemy import String, bindparam, cast, func, select
+from sqlalchemy.orm import Session
+
+from app.db.prepared import Prepared
+from app.db.session import engine
+from app.models import Frequency, Habit, User
+from tests.db.test_query_count import count_statements
+
+_HABITS = Habit.__table__
+# A constant (coalesce's 0), a separator rendered at execution (string_agg's)
+# and typed parameters, as in the product's statements.
+STATEMENT = select(
+    func.coalesce(func.sum(_HABITS.c.target), 0).label("targets"),
+    func.aggregate_strings(cast(_HABITS.c.frequency, String), ",").label("frequencies"),
+).where(_HABITS.c.user_id == bindparam("user_id"), _HABITS.c.target >= bindparam("least"))
+PREPARED = Prepared("test_habit_targets", STATEMENT)
+
+
+def test_answers_like_its_statement_and_prepares_once(session: Session) -> None:
+    user = User(email="prepared@example.com", password_hash="x", name="P")
+    session.add(user)
+    session.flush()
+    for target, frequency in ((1, Frequency.DAILY), (3, Frequency.WEEKLY), (5, Frequency.WEEKLY)):
+        session.add(Habit(user_id=user.id, title="T", frequency=frequency, target=target))
+    session.flush()
+    connection = session.connection()
+    params = {"user_id": user.id, "least": 2}
+
+    expected = connection.execute(STATEMENT, params).one()
+    with count_statements(connection) as first:
+        answer = PREPARED.execute(connection, params).one()
+    with count_statements(connection) as second:
+        again = PREPARED.execute(connection, params).one()
+
+    assert answer == again == expected
+    assert answer.targets == 8 and answer.frequencies == "weekly,weekly"
+    assert [statement.split()[0] for statement in first] == ["PREPARE", "EXECUTE"]
+    assert [statement.split()[0] for statement in second] == ["EXECUTE"]
+
+
+def test_a_replaced_connection_prepares_again() -> None:
+    params = {"user_id": uuid.uuid4(), "least": 1}
+    with engine.connect() as connection:
+        assert PREPARED.execute(connection, params).one().targets == 0
+        connection.invalidate()  # as after a restart: the pool drops the DBAPI connection
+        connection.rollback()
+        with count_statements(connection) as statements:
+            assert PREPARED.execute(connection, params).one().targets == 0
+        assert [statement.split()[0] for statement in statements] == ["PREPARE", "EXECUTE"]
