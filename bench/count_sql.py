@@ -94,8 +94,11 @@ def main() -> None:
 def count(results: dict[str, dict[str, float]], headers: list[dict], habit: list[str]) -> None:
     with TestClient(product_app) as client:
         product = StatementCounter(product_engine, product_read_engine)
-        # Warm both pools and the caches: a new connection's set-up is not a request's.
+        # Warm both pools and the caches: a new connection's set-up (and the
+        # first use of a prepared statement on it) is not a request's.
         client.get("/habits", headers=headers[0])
+        client.get("/stats/overview?range=month", headers=headers[0])
+        client.get(f"/habits/{habit[0]}/logs?range=month", headers=headers[0])
         warm_day = "2010-06-14"
         client.post(f"/habits/{habit[0]}/log", json={"date": warm_day}, headers=headers[0])
         client.delete(f"/habits/{habit[0]}/logs/{warm_day}", headers=headers[0])
