@@ -30,6 +30,8 @@ async def statements_for_list(client: AsyncClient, connection: Connection, habit
         habit = await create_habit(client, headers, title=f"Habit {number}")
         for offset in range(3):
             await log(client, headers, habit["id"], date(2026, 1, 1) + timedelta(days=offset))
+    # The first run of a statement on a connection also prepares it (app.db.prepared).
+    await client.get("/habits", headers=headers)
     with count_statements(connection) as statements:
         response = await client.get("/habits", headers=headers)
     assert len(response.json()) == habits
@@ -47,6 +49,7 @@ async def test_stats_and_logs_use_a_fixed_number_of_statements(
     client: AsyncClient, connection
 ) -> None:
     headers = await register(client)
+    await client.get("/stats/overview?range=month", headers=headers)  # prepares it
     counts = []
     for habits in (1, 10):
         for number in range(habits - len(counts) if counts else habits):
