@@ -28,8 +28,8 @@ from sqlalchemy import create_engine, text
 
 engine = create_engine(
     os.environ["DATABASE_URL"],
-    pool_size=10,
-    max_overflow=10,
+    pool_size=20,
+    max_overflow=0,
     pool_timeout=5,
     connect_args={"connect_timeout": 3, "options": "-c statement_timeout=10000"},
 )
