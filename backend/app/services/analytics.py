@@ -3,7 +3,7 @@
 import uuid
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -60,6 +60,12 @@ def build_overview(
     )
 
 
+def days_of(text: str | None) -> set[date]:
+    """The days of an aggregated string of dates ("2026-01-02,2026-01-05"), as
+    `account_habits_with_logged_days` and the log write's read return them."""
+    return {date.fromisoformat(day) for day in text.split(",")} if text else set()
+
+
 def account_habits_with_logged_days(*habit_columns: ColumnElement[Any]) -> Select[Any]:
     """The account's habits (oldest first), each with the days it was logged
     between `:first_day` and `:last_day` as one string, `logged_days`
@@ -104,15 +110,15 @@ _HABITS_WITH_WINDOW_DAYS = Prepared(
 def overview_for_user(*, session: Session, user_id: uuid.UUID, window: Window) -> Overview:
     """The window ending on the account's today; 401 when the account is gone.
 
-    The user's today is UTC's today or a day either side (time zones span
-    UTC-12 to UTC+14), so the statement reads a day more at each end before
-    the time zone is known; `build_overview` keeps the window's days only.
+    The statement runs before the time zone is known, so it reads the window
+    of every possible today (`users.possible_todays`); `build_overview` keeps
+    the account's window only.
     """
-    utc_today = datetime.now(UTC).date()
+    earliest, latest = users.possible_todays()
     params = {
         "user_id": user_id,
-        "first_day": utc_today - timedelta(days=WINDOW_DAYS[window]),
-        "last_day": utc_today + timedelta(days=1),
+        "first_day": earliest - timedelta(days=WINDOW_DAYS[window] - 1),
+        "last_day": latest,
     }
     rows = _HABITS_WITH_WINDOW_DAYS.execute(session.connection(), params).all()
     if not rows:
@@ -122,11 +128,7 @@ def overview_for_user(*, session: Session, user_id: uuid.UUID, window: Window) -
         (
             row.id,
             row.title,
-            (
-                {date.fromisoformat(day) for day in row.logged_days.split(",")}
-                if row.logged_days
-                else set()
-            ),
+            days_of(row.logged_days),
         )
         for row in rows
         if row.id is not None

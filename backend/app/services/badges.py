@@ -53,9 +53,9 @@ def milestones(*, frequency: Frequency, current_streak: int, total_logs: int) ->
 
 # What `due` needs besides the written habit, as columns of the statement
 # that reads that habit for a log write (`habits.FOR_LOG_WRITE`): the other
-# habits' stored log counts (the written habit's own count is fresh only after the
-# write) and the codes the user holds. No extra round trip, and no count(*)
-# over every log the user ever wrote.
+# habits' stored log counts (the written habit's own count is fresh only
+# after the write) and the codes the user holds. No extra round trip, and no
+# count(*) over every log the user ever wrote.
 _HABITS, _BADGES = Habit.__table__, Badge.__table__
 OTHER_HABITS_LOGS = (
     select(func.coalesce(func.sum(_HABITS.c.total_logs), 0))

@@ -16,7 +16,7 @@ a transaction that locks the habit's row, then reads, writes and commits.
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import (
     Connection,
@@ -39,9 +39,9 @@ from app.errors import Conflict, InvalidInput, NotFound
 from app.models import Frequency, Habit, HabitLog
 from app.models._columns import utc_now
 from app.services import badges, habits, streaks
-from app.services.analytics import Window, window_days
+from app.services.analytics import Window, days_of, window_days
 from app.services.streaks import StreakState
-from app.services.users import today_in
+from app.services.users import possible_todays, today_in
 
 
 @dataclass(frozen=True)
@@ -171,6 +171,17 @@ def _stored_state(habit: Row) -> StreakState:
     )
 
 
+def _due_badges(habit: Row, state: StreakState, today: date) -> set[str]:
+    """`badges.due` for the habit as read for a write, with its new `state`."""
+    return badges.due(
+        frequency=habit.frequency,
+        state=state,
+        today=today,
+        other_habits_logs=habit.other_habits_logs,
+        held_codes=habit.held_codes,
+    )
+
+
 def _check_not_future(day: date, today: date) -> None:
     if day > today:
         raise InvalidInput("date", f"must not be in the future (today is {today.isoformat()})")
@@ -179,12 +190,8 @@ def _check_not_future(day: date, today: date) -> None:
 def _nearby_bounds(day: date | None) -> tuple[date, date]:
     """Days holding `day`'s neighbourhood (`streaks.neighbourhood`) whatever the
     habit's frequency; without `day`, that of every day that may be the
-    user's today (UTC's or a day either side: time zones span UTC-12 to UTC+14)."""
-    if day is None:
-        utc_today = datetime.now(UTC).date()
-        first, last = utc_today - timedelta(days=1), utc_today + timedelta(days=1)
-    else:
-        first = last = day
+    user's today (`users.possible_todays`)."""
+    first, last = (day, day) if day else possible_todays()
     # A weekly neighbourhood (3 weeks) holds the daily one (3 days) of each day in it.
     low, _ = streaks.neighbourhood(first, Frequency.WEEKLY)
     _, high = streaks.neighbourhood(last, Frequency.WEEKLY)
@@ -204,11 +211,6 @@ def _read_unlocked(
     return _READ_WITH_NEARBY.execute(connection, params).first()
 
 
-def _logged_days(habit: Row) -> set[date]:
-    text = habit.nearby_days
-    return {date.fromisoformat(day) for day in text.split(",")} if text else set()
-
-
 def _add_unlocked(
     connection: Connection, user_id: uuid.UUID, habit_id: str, day: date | None
 ) -> NewLog | None:
@@ -219,19 +221,13 @@ def _add_unlocked(
     today = today_in(habit.timezone)
     day = day or today
     _check_not_future(day, today)
-    nearby = _logged_days(habit)
+    nearby = days_of(habit.nearby_days)
     if day in nearby:
         raise Conflict(f"Habit already logged on {day.isoformat()}.")
     state = streaks.apply_change(
         _stored_state(habit), habit.frequency, habit.target, day, added=True, nearby=nearby | {day}
     )
-    if state is None or badges.due(
-        frequency=habit.frequency,
-        state=state,
-        today=today,
-        other_habits_logs=habit.other_habits_logs,
-        held_codes=habit.held_codes,
-    ):
+    if state is None or _due_badges(habit, state, today):
         return None
     log = NewLog(id=uuid.uuid4(), habit_id=habit.id, date=day, created_at=utc_now())
     params = {
@@ -250,7 +246,7 @@ def _remove_unlocked(connection: Connection, user_id: uuid.UUID, habit_id: str, 
     habit = _read_unlocked(connection, user_id, habit_id, day)
     if habit is None:
         return False
-    nearby = _logged_days(habit)
+    nearby = days_of(habit.nearby_days)
     if day not in nearby:
         raise NotFound(f"Habit has no log on {day.isoformat()}.")
     state = streaks.apply_change(
@@ -313,14 +309,7 @@ def _add_locked(session: Session, user_id: uuid.UUID, habit_id: str, day: date |
         session.rollback()
         raise Conflict(f"Habit already logged on {day.isoformat()}.") from error
     state = _save_state(connection, habit, day, added=True, nearby=[*before, day])
-    due = badges.due(
-        frequency=habit.frequency,
-        state=state,
-        today=today,
-        other_habits_logs=habit.other_habits_logs,
-        held_codes=habit.held_codes,
-    )
-    badges.award(session=session, user_id=habit.user_id, codes=due)
+    badges.award(session=session, user_id=habit.user_id, codes=_due_badges(habit, state, today))
     session.commit()
     return log
 
@@ -356,7 +345,9 @@ def add(
     log = _add_unlocked(unlocked_session.connection(), user_id, habit_id, day)
     if log is None:
         return _add_locked(session, user_id, habit_id, day)
-    unlocked_session.commit()  # nothing to send in autocommit; ends a transaction's
+    # Sends nothing in autocommit; commits a transactional session's work
+    # (the seed passes one session as both).
+    unlocked_session.commit()
     return log
 
 

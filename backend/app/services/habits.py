@@ -2,7 +2,7 @@
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Row, and_, bindparam, select
 from sqlalchemy.orm import Session
@@ -120,46 +120,35 @@ def owned_id(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
 
 # Built once, and prepared on PostgreSQL (`app.db.prepared`): GET /habits
 # runs it on every request, and building or planning it costs more than
-# running it. One statement, the
-# account check included: the days each habit was logged in a window that
-# holds the user's week whatever their time zone (`_recent_window`); today's
-# and this week's counts are taken from them once the time zone is known.
-_SUMMARY_COLUMNS = (
-    _HABITS.c.id,
-    _HABITS.c.title,
-    _HABITS.c.frequency,
-    _HABITS.c.target,
-    _HABITS.c.created_at,
-    _HABITS.c.last_run_end,
-    _HABITS.c.last_run_length,
-    _HABITS.c.longest_streak,
-    _HABITS.c.total_logs,
-)
+# running it. One statement, the account check included: the days each habit
+# was logged in a window that holds the user's week whatever their time zone
+# (`_recent_window`); today's and this week's counts are taken from them once
+# the time zone is known.
 _SUMMARIES = Prepared(
-    "habit_summaries", analytics.account_habits_with_logged_days(*_SUMMARY_COLUMNS)
+    "habit_summaries",
+    analytics.account_habits_with_logged_days(
+        _HABITS.c.id,
+        _HABITS.c.title,
+        _HABITS.c.frequency,
+        _HABITS.c.target,
+        _HABITS.c.created_at,
+        _HABITS.c.last_run_end,
+        _HABITS.c.last_run_length,
+        _HABITS.c.longest_streak,
+        _HABITS.c.total_logs,
+    ),
 )
-_ONE_SUMMARY = analytics.account_habits_with_logged_days(*_SUMMARY_COLUMNS).where(
-    _HABITS.c.id == bindparam("habit_id")
-)
+_ONE_SUMMARY = _SUMMARIES.statement.where(_HABITS.c.id == bindparam("habit_id"))
 
 
 def _recent_window() -> tuple[date, date]:
-    """Days that hold every user's today and the week it is in.
-
-    A time zone is at most a day from UTC (UTC-12 to UTC+14), so the user's
-    today is UTC's today or a day either side.
-    """
-    utc_today = datetime.now(UTC).date()
-    first = streaks.period_start(utc_today - timedelta(days=1), Frequency.WEEKLY)
-    return first, utc_today + timedelta(days=1)
+    """Days that hold every user's today and the week it is in."""
+    earliest, latest = users.possible_todays()
+    return streaks.period_start(earliest, Frequency.WEEKLY), latest
 
 
 def _summary(row: Row, today: date) -> HabitSummary:
-    logged = (
-        {date.fromisoformat(day) for day in row.logged_days.split(",")}
-        if row.logged_days
-        else set()
-    )
+    logged = analytics.days_of(row.logged_days)
     week_start = streaks.period_start(today, Frequency.WEEKLY)
     this_week = sum(1 for day in logged if week_start <= day <= week_start + timedelta(days=6))
     return HabitSummary(

@@ -2,7 +2,7 @@
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, select
@@ -29,6 +29,14 @@ class Account:
 def today_in(timezone: str) -> date:
     """Today's date in an IANA time zone."""
     return datetime.now(ZoneInfo(timezone)).date()
+
+
+def possible_todays() -> tuple[date, date]:
+    """The first and last date that is today somewhere: time zones span UTC-12
+    to UTC+14, so UTC's today or a day either side. Statements that run before
+    the account's time zone is known read the days of all of them."""
+    utc_today = datetime.now(UTC).date()
+    return utc_today - timedelta(days=1), utc_today + timedelta(days=1)
 
 
 def today_for(user: Account | User) -> date:

@@ -1,7 +1,7 @@
 import uuid
 from datetime import date
 
-from app.services.analytics import Window, build_overview, window_days
+from app.services.analytics import Window, build_overview, days_of, window_days
 
 
 def test_week_window_is_seven_days_ending_on_the_end_date() -> None:
@@ -38,3 +38,8 @@ def test_overview_without_habits_still_has_labels() -> None:
     overview = build_overview(window_days(Window.MONTH, date(2026, 3, 7)), [])
     assert len(overview.labels) == 30
     assert overview.datasets == []
+
+
+def test_days_of_an_aggregated_string() -> None:
+    assert days_of(None) == set() == days_of("")
+    assert days_of("2026-01-05,2026-01-02,2026-01-05") == {date(2026, 1, 2), date(2026, 1, 5)}
