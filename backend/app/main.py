@@ -23,11 +23,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         await rate_limits.close()
 
-    app = FastAPI(title="Fitness & Habit Tracker API", version="1.0.0", lifespan=lifespan)
+    app = FastAPI(
+        title="Fitness & Habit Tracker API",
+        version="1.0.0",
+        lifespan=lifespan,
+        # The docs list the tags in this order, whatever the routers' (below).
+        openapi_tags=[
+            {"name": tag} for tag in ("auth", "habits", "logs", "stats", "badges", "health")
+        ],
+    )
     app.state.settings = settings
     app.state.rate_limits = rate_limits
     install_handlers(app)
-    for router in (auth.router, habits.router, logs.router, stats.router, badges.router):
+    # Busiest first: a request is matched against the routers in this order,
+    # and each router passed costs time (~50 µs for a log write behind auth's
+    # and the habits' routes, docs/PERFORMANCE.md, fifth round). No two
+    # routers share a path, so the order changes nothing else.
+    for router in (logs.router, habits.router, stats.router, badges.router, auth.router):
         app.include_router(router)
     app.include_router(health.router)
     app.openapi = lambda: problem_openapi(app)  # type: ignore[method-assign]

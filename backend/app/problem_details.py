@@ -147,7 +147,9 @@ def problem_openapi(app: FastAPI) -> dict[str, Any]:
     """The OpenAPI document, with every 4xx/5xx body declared as problem+json."""
     if app.openapi_schema:
         return app.openapi_schema
-    schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+    schema = get_openapi(
+        title=app.title, version=app.version, routes=app.routes, tags=app.openapi_tags
+    )
     schemas = schema.setdefault("components", {}).setdefault("schemas", {})
     schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
     for name in ("HTTPValidationError", "ValidationError"):

@@ -172,17 +172,31 @@ async def signed_in_user(request: Request) -> str:
 
 
 class ScopedRateLimiter(RateLimiter):
-    """fastapi-limiter's RateLimiter without its scan of `app.routes`.
+    """fastapi-limiter's RateLimiter without its scan of `app.routes`, and
+    without pyrate-limiter's event-loop-wide lock.
 
     0.2.0 reads `route.path` of every entry of `app.routes` to build a per-route
     key; FastAPI 0.165 lists included routers there, which have no `path`, so
     every request crashed with AttributeError. Each limiter here has a scope of
     its own (its Redis key prefix), so the key needs no route index.
+
+    `Limiter.try_acquire_async` holds one asyncio.Lock per event loop across
+    the bucket's Redis round trip: a worker's checks, whatever their keys,
+    waited for each other one round trip at a time, and the lock and its
+    layers of coroutines cost more CPU than the Redis call
+    (docs/PERFORMANCE.md, fifth round). Each bucket decides alone: the Redis
+    bucket's script is atomic, and an in-process bucket's `put` runs without
+    awaiting, so no other check can interleave with it.
     """
 
     async def __call__(self, request: Request, response: Response) -> None:
         key = await self.identifier(request)
-        if not await self.limiter.try_acquire_async(key, blocking=self.blocking):
+        buckets = self.limiter.bucket_factory
+        item = buckets.wrap_item(key)
+        admitted = buckets.get(item).put(item)
+        if isawaitable(admitted):
+            admitted = await admitted
+        if not admitted:
             await self.callback(request, response)
 
 

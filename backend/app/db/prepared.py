@@ -8,13 +8,24 @@ then run as `EXECUTE name(...)`, which reuses the plan. A prepared statement
 lives as long as its database session (a rollback does not undo it), and the
 pool keeps `info` per DBAPI connection, so a replaced connection prepares
 again. Other databases (SQLite) run the statement itself.
+
+On PostgreSQL the statements run on the DBAPI cursor: SQLAlchemy's
+execution context and result objects cost about 100 µs of CPU per statement,
+as much as psycopg2 and the round trip together (docs/PERFORMANCE.md, fifth
+round). What SQLAlchemy would do around the cursor is kept: each value is
+converted both ways by its type's own processors, the cursor events fire
+(statement counts see these statements), and a driver error is raised as
+SQLAlchemy's `DBAPIError`, the connection invalidated on a disconnect.
 """
 
 import re
+from collections import namedtuple
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import BindParameter, Connection, CursorResult, Select, bindparam, column, text
+from sqlalchemy import BindParameter, Connection, Select
 from sqlalchemy.dialects.postgresql.psycopg2 import PGDialect_psycopg2
+from sqlalchemy.exc import DBAPIError
 
 _PARAMETER = re.compile(r"%\((\w+)\)s")
 
@@ -39,27 +50,62 @@ class Prepared:
         # INSERT's SELECT list would be text).
         types = ", ".join(bind.type.compile(dialect=dialect) for bind in binds)
         self._prepare = f"PREPARE {name} ({types}) AS {numbered.replace('%%', '%')}"
-        # Typed parameters and columns: SQLAlchemy converts values both ways
-        # as it would for the statement itself.
-        arguments = ", ".join(f":{parameter}" for parameter in names)
-        self._execute = (
-            text(f"EXECUTE {name}({arguments})")
-            .bindparams(*(_parameter(name, bind) for name, bind in zip(names, binds, strict=True)))
-            .columns(*(column(each.name, each.type) for each in statement.selected_columns))
-        )
+        self._execute = f"EXECUTE {name}({', '.join(['%s'] * len(names))})"
+        self._parameters = [
+            (parameter, _fixed_value(bind), bind.type.bind_processor(dialect))
+            for parameter, bind in zip(names, binds, strict=True)
+        ]
+        columns = list(statement.selected_columns)
+        self._row = namedtuple(f"{name}_row", [each.name for each in columns])  # type: ignore[misc]
+        self._converters: list[Callable[[Any], Any] | None] = [
+            each.type.result_processor(dialect, None) for each in columns
+        ]
 
-    def execute(self, connection: Connection, params: dict[str, Any]) -> CursorResult[Any]:
+    def rows(self, connection: Connection, params: dict[str, Any]) -> list[Any]:
+        """The statement's rows (attributes named after its columns)."""
         if connection.dialect.name != "postgresql":
-            return connection.execute(self.statement, params)
+            return list(connection.execute(self.statement, params))
+        values = []
+        for parameter, fixed, convert in self._parameters:
+            value = params.get(parameter, fixed)
+            values.append(convert(value) if convert and value is not None else value)
+        if not connection.in_transaction():
+            # As `execute` would (autobegin): commit() and rollback() then reach the driver.
+            connection.begin()
         prepared = connection.connection.info.setdefault("prepared_statements", set())
         if self.name not in prepared:
-            connection.exec_driver_sql(self._prepare)
+            self._run(connection, self._prepare, None)
             prepared.add(self.name)
-        return connection.execute(self._execute, params)
+        fetched = self._run(connection, self._execute, values)
+        return [self._row(*map(_convert, self._converters, row)) for row in fetched]
+
+    def _run(self, connection: Connection, sql: str, values: Any) -> list[tuple[Any, ...]]:
+        dialect, dbapi_connection = connection.dialect, connection.connection.dbapi_connection
+        assert dbapi_connection is not None
+        with dbapi_connection.cursor() as cursor:
+            connection.dispatch.before_cursor_execute(connection, cursor, sql, values, None, False)
+            try:
+                cursor.execute(sql, values)
+            except dialect.loaded_dbapi.Error as error:
+                invalidated = dialect.is_disconnect(error, dbapi_connection, cursor)
+                if invalidated:
+                    connection.invalidate(error)
+                raise DBAPIError.instance(
+                    sql,
+                    values,
+                    error,
+                    dialect.loaded_dbapi.Error,
+                    connection_invalidated=invalidated,
+                    dialect=dialect,
+                ) from error
+            connection.dispatch.after_cursor_execute(connection, cursor, sql, values, None, False)
+            return cursor.fetchall() if cursor.description else []
 
 
-def _parameter(name: str, bind: BindParameter[Any]) -> BindParameter[Any]:
-    """`bind` as a parameter of EXECUTE; a constant (coalesce's 0) keeps its value."""
-    if bind.required or bind.value is None:
-        return bindparam(name, type_=bind.type)
-    return bindparam(name, bind.value, type_=bind.type)
+def _convert(convert: Callable[[Any], Any] | None, value: Any) -> Any:
+    return convert(value) if convert else value
+
+
+def _fixed_value(bind: BindParameter[Any]) -> Any:
+    """A constant's value (coalesce's 0); None for a parameter the caller gives."""
+    return None if bind.required or bind.value is None else bind.value

@@ -120,7 +120,7 @@ def overview_for_user(*, session: Session, user_id: uuid.UUID, window: Window) -
         "first_day": earliest - timedelta(days=WINDOW_DAYS[window] - 1),
         "last_day": latest,
     }
-    rows = _HABITS_WITH_WINDOW_DAYS.execute(session.connection(), params).all()
+    rows = _HABITS_WITH_WINDOW_DAYS.rows(session.connection(), params)
     if not rows:
         raise Unauthorized()
     days = window_days(window, users.today_in(rows[0].timezone))

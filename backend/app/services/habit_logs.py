@@ -208,7 +208,8 @@ def _read_unlocked(
         return None
     low, high = _nearby_bounds(day)
     params = {"habit_id": key, "user_id": user_id, "low": low, "high": high}
-    return _READ_WITH_NEARBY.execute(connection, params).first()
+    rows = _READ_WITH_NEARBY.rows(connection, params)
+    return rows[0] if rows else None
 
 
 def _add_unlocked(
@@ -237,7 +238,7 @@ def _add_unlocked(
         "day": day,
         "logged_at": log.created_at,
     }
-    saved = _INSERT_IF_UNCHANGED.execute(connection, params).scalar_one()
+    [(saved,)] = _INSERT_IF_UNCHANGED.rows(connection, params)
     return log if saved else None
 
 
@@ -255,7 +256,8 @@ def _remove_unlocked(connection: Connection, user_id: uuid.UUID, habit_id: str, 
     if state is None:
         return False
     params = {**_state_params(habit.id, state), "version": habit.version, "day": day}
-    return bool(_DELETE_IF_UNCHANGED.execute(connection, params).scalar_one())
+    [(saved,)] = _DELETE_IF_UNCHANGED.rows(connection, params)
+    return bool(saved)
 
 
 def _write_reading_nearby(

@@ -171,7 +171,7 @@ def list_summaries(*, session: Session, user_id: uuid.UUID) -> list[HabitSummary
     """The account's habits, oldest first, on the account's today; 401 when it is gone."""
     first, last = _recent_window()
     params = {"user_id": user_id, "first_day": first, "last_day": last}
-    rows = _SUMMARIES.execute(session.connection(), params).all()
+    rows = _SUMMARIES.rows(session.connection(), params)
     if not rows:
         raise Unauthorized()
     today = users.today_in(rows[0].timezone)

@@ -1,9 +1,12 @@
 """`Prepared` answers what its statement answers, prepares once per connection,
-and prepares again on a connection that replaced an invalidated one."""
+prepares again on a connection that replaced an invalidated one, and fails
+as SQLAlchemy would (its exceptions, a lost connection invalidated)."""
 
 import uuid
 
-from sqlalchemy import String, bindparam, cast, func, select
+import pytest
+from sqlalchemy import String, bindparam, cast, func, select, text
+from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.orm import Session
 
 from app.db.prepared import Prepared
@@ -33,11 +36,11 @@ def test_answers_like_its_statement_and_prepares_once(session: Session) -> None:
 
     expected = connection.execute(STATEMENT, params).one()
     with count_statements(connection) as first:
-        answer = PREPARED.execute(connection, params).one()
+        [answer] = PREPARED.rows(connection, params)
     with count_statements(connection) as second:
-        again = PREPARED.execute(connection, params).one()
+        [again] = PREPARED.rows(connection, params)
 
-    assert answer == again == expected
+    assert tuple(answer) == tuple(again) == tuple(expected)
     assert answer.targets == 8 and answer.frequencies == "weekly,weekly"
     assert [statement.split()[0] for statement in first] == ["PREPARE", "EXECUTE"]
     assert [statement.split()[0] for statement in second] == ["EXECUTE"]
@@ -46,9 +49,34 @@ def test_answers_like_its_statement_and_prepares_once(session: Session) -> None:
 def test_a_replaced_connection_prepares_again() -> None:
     params = {"user_id": uuid.uuid4(), "least": 1}
     with engine.connect() as connection:
-        assert PREPARED.execute(connection, params).one().targets == 0
+        assert PREPARED.rows(connection, params)[0].targets == 0
         connection.invalidate()  # as after a restart: the pool drops the DBAPI connection
         connection.rollback()
         with count_statements(connection) as statements:
-            assert PREPARED.execute(connection, params).one().targets == 0
+            assert PREPARED.rows(connection, params)[0].targets == 0
         assert [statement.split()[0] for statement in statements] == ["PREPARE", "EXECUTE"]
+
+
+def test_a_lost_connection_is_a_sqlalchemy_error_and_replaced() -> None:
+    params = {"user_id": uuid.uuid4(), "least": 1}
+    with engine.connect() as connection:
+        PREPARED.rows(connection, params)
+        backend = connection.connection.dbapi_connection.info.backend_pid
+        with engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+
+        with pytest.raises(DBAPIError) as lost:
+            PREPARED.rows(connection, params)
+        assert lost.value.connection_invalidated  # the API answers 503 to this
+        connection.rollback()
+        # A new connection, on which the statement is prepared again.
+        assert PREPARED.rows(connection, params)[0].targets == 0
+
+
+def test_a_bad_value_is_a_sqlalchemy_error_and_keeps_the_connection() -> None:
+    with engine.connect() as connection:
+        with pytest.raises(DataError) as bad:
+            PREPARED.rows(connection, {"user_id": uuid.uuid4(), "least": 2**40})  # not an INTEGER
+        assert not bad.value.connection_invalidated
+        connection.rollback()
+        assert PREPARED.rows(connection, {"user_id": uuid.uuid4(), "least": 1})[0].targets == 0
