@@ -5,7 +5,7 @@ Idempotent: when the demo user exists, nothing is touched.
 
 from datetime import date, timedelta
 
-from app.db.session import SessionLocal
+from app.db.session import SessionLocal, on_session
 from app.models import Frequency, Habit
 from app.services import habit_logs, habits, users
 
@@ -49,8 +49,7 @@ def seed() -> bool:
         def log(habit: Habit, day: date) -> None:
             # Through the same service as the log routes, on this one session.
             habit_logs.add(
-                session=session,
-                unlocked_session=session,
+                database=on_session(session),
                 user_id=user.id,
                 habit_id=str(habit.id),
                 day=day,
@@ -63,6 +62,8 @@ def seed() -> bool:
             monday = this_monday - timedelta(weeks=weeks_ago)
             for weekday in WEEKLY_WEEKDAYS:
                 log(running, monday + timedelta(days=weekday))
+        # The writes that took the optimistic path ran in this transaction.
+        session.commit()
         return True
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.core.config import Settings, get_settings
-from app.db.session import engine, get_read_session, get_session
+from app.db.session import engine, get_database, get_session, on_session
 from app.main import create_app
 from tests.utils.database import migrate_to_head
 
@@ -71,7 +71,7 @@ def build_client_app(session: Session, **overrides: object):
     settings = Settings(**{**get_settings().model_dump(), **overrides})
     app = create_app(settings)
     app.dependency_overrides[get_session] = lambda: session
-    app.dependency_overrides[get_read_session] = lambda: session
+    app.dependency_overrides[get_database] = lambda: on_session(session)
     app.dependency_overrides[get_settings] = lambda: settings
     return app
 

@@ -19,15 +19,15 @@ from sqlalchemy.orm import Session
 
 from app.core.config import Settings, get_settings
 from app.core.security import InvalidToken, decode_access_token
-from app.db.session import get_read_session, get_session
+from app.db.session import Database, get_database, get_session
 from app.errors import Unauthorized
 from app.models import Habit
 from app.services import habits, users
 from app.services.users import Account
 
 SessionDep = Annotated[Session, Depends(get_session)]
-# For the hot routes that only read (see app.db.session.get_read_session).
-ReadSessionDep = Annotated[Session, Depends(get_read_session)]
+# For the busiest routes (see app.db.session.Database).
+DatabaseDep = Annotated[Database, Depends(get_database)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 _bearer = HTTPBearer(auto_error=False, description="The `accessToken` from /auth/login.")
 

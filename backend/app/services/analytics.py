@@ -7,8 +7,17 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, bindparam, cast, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    String,
+    and_,
+    bindparam,
+    cast,
+    func,
+    select,
+)
 
 from app.db.prepared import Prepared
 from app.errors import Unauthorized
@@ -107,7 +116,7 @@ _HABITS_WITH_WINDOW_DAYS = Prepared(
 )
 
 
-def overview_for_user(*, session: Session, user_id: uuid.UUID, window: Window) -> Overview:
+def overview_for_user(*, connection: Connection, user_id: uuid.UUID, window: Window) -> Overview:
     """The window ending on the account's today; 401 when the account is gone.
 
     The statement runs before the time zone is known, so it reads the window
@@ -120,7 +129,7 @@ def overview_for_user(*, session: Session, user_id: uuid.UUID, window: Window) -
         "first_day": earliest - timedelta(days=WINDOW_DAYS[window] - 1),
         "last_day": latest,
     }
-    rows = _HABITS_WITH_WINDOW_DAYS.rows(session.connection(), params)
+    rows = _HABITS_WITH_WINDOW_DAYS.rows(connection, params)
     if not rows:
         raise Unauthorized()
     days = window_days(window, users.today_in(rows[0].timezone))

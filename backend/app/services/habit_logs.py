@@ -35,6 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.prepared import Prepared
+from app.db.session import Database
 from app.errors import Conflict, InvalidInput, NotFound
 from app.models import Frequency, Habit, HabitLog
 from app.models._columns import utc_now
@@ -329,43 +330,36 @@ def _remove_locked(session: Session, user_id: uuid.UUID, habit_id: str, day: dat
     session.commit()
 
 
-def add(
-    *,
-    session: Session,
-    unlocked_session: Session,
-    user_id: uuid.UUID,
-    habit_id: str,
-    day: date | None,
-) -> NewLog:
+def add(*, database: Database, user_id: uuid.UUID, habit_id: str, day: date | None) -> NewLog:
     """Log `day` (default: the user's today; not in the future) of the user's
     habit, refresh its streaks and award badges. 404 for a habit that is not
     the user's, 409 when the day is logged already.
 
-    `unlocked_session` runs in autocommit (the optimistic attempt), `session`
-    in transactions (the locked path).
+    The optimistic attempt runs in `database.autocommit()`, the locked path
+    in `database.transaction()`.
     """
-    log = _add_unlocked(unlocked_session.connection(), user_id, habit_id, day)
-    if log is None:
+    with database.autocommit() as connection:
+        log = _add_unlocked(connection, user_id, habit_id, day)
+    if log is not None:
+        return log
+    with database.transaction() as session:
         return _add_locked(session, user_id, habit_id, day)
-    # Sends nothing in autocommit; commits a transactional session's work
-    # (the seed passes one session as both).
-    unlocked_session.commit()
-    return log
 
 
-def remove(
-    *, session: Session, unlocked_session: Session, user_id: uuid.UUID, habit_id: str, day: date
-) -> None:
-    """Undo the log of `day` (sessions as for `add`); 404 when there is none."""
-    if _remove_unlocked(unlocked_session.connection(), user_id, habit_id, day):
-        unlocked_session.commit()
-    else:
+def remove(*, database: Database, user_id: uuid.UUID, habit_id: str, day: date) -> None:
+    """Undo the log of `day` (as `add` writes); 404 when there is none."""
+    with database.autocommit() as connection:
+        if _remove_unlocked(connection, user_id, habit_id, day):
+            return
+    with database.transaction() as session:
         _remove_locked(session, user_id, habit_id, day)
 
 
-def in_window(*, session: Session, habit_id: uuid.UUID, window: Window, end: date) -> LogWindow:
+def in_window(
+    *, connection: Connection, habit_id: uuid.UUID, window: Window, end: date
+) -> LogWindow:
     """The logs of the 7 or 30 days ending on `end`, ascending (index range scan)."""
     days = window_days(window, end)
     params = {"habit_id": habit_id, "first_day": days[0], "last_day": days[-1]}
-    items = session.connection().execute(_WINDOW, params).all()
+    items = connection.execute(_WINDOW, params).all()
     return LogWindow(items=list(items), range=window, start=days[0], end=days[-1])

@@ -4,7 +4,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Row, and_, bindparam, select
+from sqlalchemy import Connection, Row, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.db.prepared import Prepared
@@ -107,10 +107,10 @@ _OWNED_ID = (
 )
 
 
-def owned_id(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
+def owned_id(*, connection: Connection, user_id: uuid.UUID, habit_id: str) -> Row:
     """`(timezone, id)` of the account's habit; 401 or 404 as for `lock_owned`."""
     key = habit_key(habit_id)
-    row = session.connection().execute(_OWNED_ID, {"habit_id": key, "user_id": user_id}).first()
+    row = connection.execute(_OWNED_ID, {"habit_id": key, "user_id": user_id}).first()
     if row is None:
         raise Unauthorized()
     if row.id is None:
@@ -167,11 +167,11 @@ def _summary(row: Row, today: date) -> HabitSummary:
     )
 
 
-def list_summaries(*, session: Session, user_id: uuid.UUID) -> list[HabitSummary]:
+def list_summaries(*, connection: Connection, user_id: uuid.UUID) -> list[HabitSummary]:
     """The account's habits, oldest first, on the account's today; 401 when it is gone."""
     first, last = _recent_window()
     params = {"user_id": user_id, "first_day": first, "last_day": last}
-    rows = _SUMMARIES.rows(session.connection(), params)
+    rows = _SUMMARIES.rows(connection, params)
     if not rows:
         raise Unauthorized()
     today = users.today_in(rows[0].timezone)

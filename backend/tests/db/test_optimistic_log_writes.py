@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from app.db.session import ReadSessionLocal, SessionLocal
+from app.db.session import SessionLocal, database
 from app.models import Frequency, Habit, HabitLog, User
 from app.services import habit_logs, habits, streaks, users
 
@@ -40,14 +40,7 @@ def habit() -> Iterator[Habit]:
 
 
 def write(action, habit: Habit, day: date) -> None:
-    with SessionLocal() as session, ReadSessionLocal() as unlocked:
-        action(
-            session=session,
-            unlocked_session=unlocked,
-            user_id=habit.user_id,
-            habit_id=str(habit.id),
-            day=day,
-        )
+    action(database=database, user_id=habit.user_id, habit_id=str(habit.id), day=day)
 
 
 def stored(habit: Habit) -> tuple[streaks.StreakState, list[date]]:

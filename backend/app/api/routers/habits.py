@@ -1,6 +1,6 @@
 from fastapi import APIRouter, Response
 
-from app.api.deps import CurrentUser, OwnedHabit, ReadSessionDep, SessionDep, UserId
+from app.api.deps import CurrentUser, DatabaseDep, OwnedHabit, SessionDep, UserId
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.habit import HabitOut, HabitWrite
@@ -11,9 +11,10 @@ router = APIRouter(prefix="/habits", tags=["habits"], responses=problems(401))
 
 
 @router.get("", response_model=list[HabitOut])
-def list_habits(user_id: UserId, session: ReadSessionDep) -> Response:
+def list_habits(user_id: UserId, database: DatabaseDep) -> Response:
     """The user's habits with their streaks, oldest first."""
-    summaries = habits.list_summaries(session=session, user_id=user_id)
+    with database.autocommit() as connection:
+        summaries = habits.list_summaries(connection=connection, user_id=user_id)
     return json_response(list[HabitOut], summaries)
 
 

@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Response
 
-from app.api.deps import ReadSessionDep, SessionDep, UserId, limit_log_writes
+from app.api.deps import DatabaseDep, UserId, limit_log_writes
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.common import IsoDate
@@ -24,14 +24,12 @@ router = APIRouter(prefix="/habits/{habit_id}", tags=["logs"], responses=problem
 def log_day(
     habit_id: str,
     user_id: UserId,
-    session: SessionDep,
-    unlocked_session: ReadSessionDep,
+    database: DatabaseDep,
     body: Annotated[HabitLogCreate | None, Body()] = None,
 ) -> Response:
     """Mark a day as kept; without a date, the user's today."""
     log = habit_logs.add(
-        session=session,
-        unlocked_session=unlocked_session,
+        database=database,
         user_id=user_id,
         habit_id=habit_id,
         day=body.date if body else None,
@@ -49,12 +47,10 @@ def undo_day(
     habit_id: str,
     day: IsoDate,
     user_id: UserId,
-    session: SessionDep,
-    unlocked_session: ReadSessionDep,
+    database: DatabaseDep,
 ) -> Response:
     habit_logs.remove(
-        session=session,
-        unlocked_session=unlocked_session,
+        database=database,
         user_id=user_id,
         habit_id=habit_id,
         day=day,
@@ -66,13 +62,17 @@ def undo_day(
 def list_logs(
     habit_id: str,
     user_id: UserId,
-    session: ReadSessionDep,
+    database: DatabaseDep,
     range: Annotated[Window, Query()] = Window.WEEK,
     end: Annotated[IsoDate | None, Query(description="Defaults to today.")] = None,
 ) -> Response:
     """The logs of the 7 (week) or 30 (month) days ending on `end`, ascending."""
-    habit = habits.owned_id(session=session, user_id=user_id, habit_id=habit_id)
-    window = habit_logs.in_window(
-        session=session, habit_id=habit.id, window=range, end=end or today_in(habit.timezone)
-    )
+    with database.autocommit() as connection:
+        habit = habits.owned_id(connection=connection, user_id=user_id, habit_id=habit_id)
+        window = habit_logs.in_window(
+            connection=connection,
+            habit_id=habit.id,
+            window=range,
+            end=end or today_in(habit.timezone),
+        )
     return json_response(HabitLogPage, window)

@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from app.api.deps import ReadSessionDep, UserId
+from app.api.deps import DatabaseDep, UserId
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.stats import OverviewOut
@@ -14,9 +14,10 @@ router = APIRouter(prefix="/stats", tags=["stats"])
 @router.get("/overview", response_model=OverviewOut, responses=problems(401, 422))
 def overview(
     user_id: UserId,
-    session: ReadSessionDep,
+    database: DatabaseDep,
     range: Annotated[analytics.Window, Query()] = analytics.Window.WEEK,
 ) -> Response:
     """Per habit, 1 for each logged day of the window ending today, else 0."""
-    result = analytics.overview_for_user(session=session, user_id=user_id, window=range)
+    with database.autocommit() as connection:
+        result = analytics.overview_for_user(connection=connection, user_id=user_id, window=range)
     return json_response(OverviewOut, result)
