@@ -46,10 +46,12 @@ def seed() -> bool:
             target=3,
         )
 
+        database = on_session(session)
+
         def log(habit: Habit, day: date) -> None:
             # Through the same service as the log routes, on this one session.
             habit_logs.add(
-                database=on_session(session),
+                database=database,
                 user_id=user.id,
                 habit_id=str(habit.id),
                 day=day,

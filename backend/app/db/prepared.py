@@ -56,7 +56,7 @@ class Prepared:
             for parameter, bind in zip(names, binds, strict=True)
         ]
         columns = list(statement.selected_columns)
-        self._row = namedtuple(f"{name}_row", [each.name for each in columns])  # type: ignore[misc]
+        self._row = namedtuple(f"{name}_row", [each.name for each in columns])
         self._converters: list[Callable[[Any], Any] | None] = [
             each.type.result_processor(dialect, None) for each in columns
         ]

@@ -17,6 +17,7 @@ a transaction that locks the habit's row, then reads, writes and commits.
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Connection,
@@ -35,7 +36,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.prepared import Prepared
-from app.db.session import Database
 from app.errors import Conflict, InvalidInput, NotFound
 from app.models import Frequency, Habit, HabitLog
 from app.models._columns import utc_now
@@ -43,6 +43,9 @@ from app.services import badges, habits, streaks
 from app.services.analytics import Window, days_of, window_days
 from app.services.streaks import StreakState
 from app.services.users import possible_todays, today_in
+
+if TYPE_CHECKING:  # importing app.db.session builds the engines; a service needs the type only
+    from app.db.session import Database
 
 
 @dataclass(frozen=True)
@@ -330,7 +333,7 @@ def _remove_locked(session: Session, user_id: uuid.UUID, habit_id: str, day: dat
     session.commit()
 
 
-def add(*, database: Database, user_id: uuid.UUID, habit_id: str, day: date | None) -> NewLog:
+def add(*, database: "Database", user_id: uuid.UUID, habit_id: str, day: date | None) -> NewLog:
     """Log `day` (default: the user's today; not in the future) of the user's
     habit, refresh its streaks and award badges. 404 for a habit that is not
     the user's, 409 when the day is logged already.
@@ -346,7 +349,7 @@ def add(*, database: Database, user_id: uuid.UUID, habit_id: str, day: date | No
         return _add_locked(session, user_id, habit_id, day)
 
 
-def remove(*, database: Database, user_id: uuid.UUID, habit_id: str, day: date) -> None:
+def remove(*, database: "Database", user_id: uuid.UUID, habit_id: str, day: date) -> None:
     """Undo the log of `day` (as `add` writes); 404 when there is none."""
     with database.autocommit() as connection:
         if _remove_unlocked(connection, user_id, habit_id, day):

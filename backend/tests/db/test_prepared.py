@@ -40,7 +40,7 @@ def test_answers_like_its_statement_and_prepares_once(session: Session) -> None:
     with count_statements(connection) as second:
         [again] = PREPARED.rows(connection, params)
 
-    assert tuple(answer) == tuple(again) == tuple(expected)
+    assert answer == again == expected
     assert answer.targets == 8 and answer.frequencies == "weekly,weekly"
     assert [statement.split()[0] for statement in first] == ["PREPARE", "EXECUTE"]
     assert [statement.split()[0] for statement in second] == ["EXECUTE"]
