@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/", ".astro/", "node_modules/", "e2e-artifacts/"] },
+  { ignores: ["dist/", ".astro/", "node_modules/", "e2e-artifacts/", "src/generated/"] },
   js.configs.recommended,
   tseslint.configs.strict,
   {

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Client checks: lint, typecheck, unit tests, production build, and the
-# gzipped JavaScript each page ships (fails when /dashboard is over budget).
+# Client checks: the API types are those the backend's OpenAPI document
+# generates, lint, typecheck, unit tests, production build, and the gzipped
+# JavaScript each page ships (fails when a page is over its budget).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 . "$ROOT/scripts/node-env.sh"
 
+ensure_python
 ensure_client_deps
 cd "$CLIENT"
+log "client: API types up to date with the backend's OpenAPI document"
+pnpm -s api-types:check
 log "client: lint (eslint)"
 pnpm lint
 log "client: typecheck (astro check)"
