@@ -12,5 +12,22 @@ export default defineConfig({
     // The contract names the API address VITE_API_URL; Astro alone exposes only PUBLIC_*.
     envPrefix: ["PUBLIC_", "VITE_"],
     plugins: [tailwindcss(), habitDeepLinks()],
+    build: {
+      rolldownOptions: {
+        // Building a zod schema has no side effect: the generated validators
+        // (src/generated/openapi/zod.gen.ts) that a page does not use are left out.
+        treeshake: { manualPureFunctions: ["z"] },
+        output: {
+          // Two shared chunks instead of a dozen small ones (each file is gzipped on its own):
+          // what every page runs, and what the islands share.
+          codeSplitting: {
+            groups: [
+              { name: "shell", test: /\/src\/lib\/(session|toasts|toaster|dates|navigation|account|theme|modal)\.ts|zustand\/esm\/(vanilla|middleware)|astro\/dist\/transitions/, priority: 2 },
+              { name: "app", test: /\/src\/(lib|generated)\/|\/zod\/|\/src\/islands\/react\/(hooks|PartFailed|Field|Modal|IslandErrorBoundary|icons|LogButton)\./, priority: 1 },
+            ],
+          },
+        },
+      },
+    },
   },
 });

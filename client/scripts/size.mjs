@@ -1,14 +1,19 @@
 // Prints the gzipped JavaScript each built page ships: what loads up front
 // (page scripts, islands, their static imports) and what islands fetch later
-// through dynamic import(). Fails when /dashboard exceeds its budget.
-// Run after `pnpm build`: `pnpm size`.
+// through dynamic import(). Fails when a page is over its budget, or when a
+// page without interactive parts ships React. Run after `pnpm build`: `pnpm size`.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
-const BUDGETS_KB = { "/dashboard": 100 };
+// Up front, before the habit page's chart (loaded on demand) arrives.
+const BUDGETS_KB = { "/dashboard": 100, "/habit": 100, "/settings": 100, "/login": 100 };
+// Nothing on these pages is interactive beyond plain scripts: no React at all.
+const WITHOUT_REACT = new Set(["/", "/404", "/leaderboard"]);
+// Every production build of React carries its error-decoder address.
+const REACT_MARKER = "react.dev/errors";
 
 const STATIC_IMPORT = /(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?["']([^"']+\.js)["']/g;
 const DYNAMIC_IMPORT = /import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
@@ -84,16 +89,26 @@ function measurePage(htmlPath) {
     [...loaded].reduce((sum, url) => sum + gzippedBytes(readAsset(url)), 0) +
     inlineScripts.reduce((sum, { text }) => sum + gzippedBytes(text), 0);
   const deferred = [...lazyClosure(lazy, loaded)].reduce((sum, url) => sum + gzippedBytes(readAsset(url)), 0);
-  return { route: pageRoute(htmlPath), initial, deferred };
+  const shipsReact = html.includes("renderer-url=") || [...loaded].some((url) => readAsset(url).includes(REACT_MARKER));
+  return { route: pageRoute(htmlPath), initial, deferred, shipsReact };
 }
 
 const pages = htmlFiles(DIST).map(measurePage).sort((a, b) => a.route.localeCompare(b.route));
-console.log("page            initial JS (gzip)   loaded on demand (gzip)");
-let overBudget = false;
-for (const { route, initial, deferred } of pages) {
+console.log("page            initial JS (gzip)   loaded on demand (gzip)   React");
+let failed = false;
+for (const { route, initial, deferred, shipsReact } of pages) {
   const budget = BUDGETS_KB[route];
-  const verdict = budget === undefined ? "" : initial / 1024 <= budget ? `  ≤ ${budget} KB budget` : `  OVER ${budget} KB budget`;
-  overBudget ||= budget !== undefined && initial / 1024 > budget;
-  console.log(`${route.padEnd(16)}${`${kb(initial)} KB`.padStart(10)}${`${kb(deferred)} KB`.padStart(22)}${verdict}`);
+  const over = budget !== undefined && initial / 1024 > budget;
+  const reactNotAllowed = WITHOUT_REACT.has(route) && shipsReact;
+  failed ||= over || reactNotAllowed;
+  const verdict = [
+    budget === undefined ? "" : over ? `OVER ${budget} KB budget` : `≤ ${budget} KB budget`,
+    reactNotAllowed ? "SHIPS REACT (must not)" : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
+  console.log(
+    `${route.padEnd(16)}${`${kb(initial)} KB`.padStart(10)}${`${kb(deferred)} KB`.padStart(22)}${(shipsReact ? "yes" : "no").padStart(13)}   ${verdict}`,
+  );
 }
-process.exit(overBudget ? 1 : 0);
+process.exit(failed ? 1 : 0);

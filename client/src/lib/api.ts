@@ -1,11 +1,14 @@
 import type { z } from "zod/mini";
 import { API_URL } from "./config";
 import { goTo, ROUTES } from "./navigation";
+import { renewIfDue } from "./renewal";
 import { problemSchema, type Problem } from "./schemas";
-import { useSession } from "./session";
+import { sessionStore } from "./session";
 import { showToast } from "./toasts";
 
-/** A failed request: an HTTP error answered with problem+json, or no answer at all. */
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** A failed request: an HTTP error answered with problem+json, or no answer at all (status 0). */
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
@@ -23,17 +26,31 @@ export class ApiError extends Error {
   }
 }
 
-const NETWORK_PROBLEM: Problem = {
-  title: "Cannot reach the server",
-  detail: "Check your connection and try again.",
-};
-
-interface RequestOptions {
-  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export interface RequestOptions {
+  method?: Method;
   body?: unknown;
   /** Statuses the caller shows itself, without a toast (e.g. 404 → a not-found page). */
   quietStatuses?: number[];
+  /** The caller shows a 422's messages next to its fields: no toast for one that has them. */
+  showsFieldErrors?: boolean;
+  /** A retry the user did not ask for: the part that failed already says so, no toast. */
+  quiet?: boolean;
+  /** The toast's title when the request fails; by default from the method ("Could not load"…). */
+  failureTitle?: string;
+  /** Renew a token about to expire before sending (off for /auth/refresh itself). */
+  renew?: boolean;
 }
+
+const DEFAULT_TITLES: Record<Method, string> = {
+  GET: "Could not load",
+  POST: "Could not save",
+  PUT: "Could not save",
+  PATCH: "Could not save",
+  DELETE: "Could not delete",
+};
+
+const UNREACHABLE: Problem = { detail: "The server cannot be reached. Check your connection; we will try again." };
+const SERVER_TROUBLE = "The server had a problem. Please try again in a moment.";
 
 /** Reads a problem+json body; anything else still becomes a readable problem. */
 export async function readProblem(response: Response): Promise<Problem> {
@@ -46,12 +63,8 @@ export async function readProblem(response: Response): Promise<Problem> {
   }
 }
 
-function toastFor(problem: Problem): void {
-  showToast({ title: problem.title ?? "Request failed", detail: problem.detail ?? undefined });
-}
-
-async function send(path: string, { method = "GET", body }: RequestOptions): Promise<Response> {
-  const token = useSession.getState().token;
+async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
+  const { method = "GET", body } = options;
   const headers: Record<string, string> = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -62,39 +75,55 @@ async function send(path: string, { method = "GET", body }: RequestOptions): Pro
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    toastFor(NETWORK_PROBLEM);
-    throw new ApiError(0, NETWORK_PROBLEM);
+    const problem = { ...UNREACHABLE, status: 0 };
+    if (!options.quiet) showToast({ title: options.failureTitle ?? DEFAULT_TITLES[method], detail: problem.detail });
+    throw new ApiError(0, problem);
   }
 }
 
-async function failWith(response: Response, options: RequestOptions, hadToken: boolean): Promise<never> {
+/** The session this request was sent with is over: sign out once, however many requests found out. */
+function endSession(sentWith: string): void {
+  if (sessionStore.getState().token !== sentWith) return;
+  sessionStore.getState().signOut();
+  showToast({ title: "Session ended", detail: "Please sign in again." });
+  goTo(ROUTES.login);
+}
+
+async function failWith(response: Response, options: RequestOptions, token: string | null): Promise<never> {
   const problem = await readProblem(response);
-  if (response.status === 401 && hadToken) {
-    // The token expired or was revoked: start over from the sign-in page.
-    useSession.getState().signOut();
-    showToast({ title: "Your session has ended", detail: "Please sign in again." });
-    goTo(ROUTES.login);
-  } else if (!options.quietStatuses?.includes(response.status)) {
-    toastFor(problem);
+  const status = response.status;
+  const handledByCaller =
+    options.quiet ||
+    options.quietStatuses?.includes(status) ||
+    (options.showsFieldErrors && status === 422 && Object.keys(problem.errors ?? {}).length > 0);
+  if (status === 401 && token) {
+    endSession(token);
+  } else if (!handledByCaller) {
+    const detail = status >= 500 ? problem.detail || SERVER_TROUBLE : (problem.detail ?? undefined);
+    showToast({ title: options.failureTitle ?? DEFAULT_TITLES[options.method ?? "GET"], detail });
   }
-  throw new ApiError(response.status, problem);
+  throw new ApiError(status, problem);
 }
 
-/** Calls the API and validates the JSON answer with `schema`. */
+async function call(path: string, options: RequestOptions): Promise<Response> {
+  if (options.renew !== false) await renewIfDue();
+  const token = sessionStore.getState().token;
+  const response = await send(path, options, token);
+  if (!response.ok) await failWith(response, options, token);
+  return response;
+}
+
+/** Calls the API and validates the JSON answer with `schema` (generated from the OpenAPI document). */
 export async function requestJson<S extends z.ZodMiniType>(
   path: string,
   schema: S,
   options: RequestOptions = {},
 ): Promise<z.infer<S>> {
-  const hadToken = useSession.getState().token !== null;
-  const response = await send(path, options);
-  if (!response.ok) return failWith(response, options, hadToken);
+  const response = await call(path, options);
   return schema.parse(await response.json());
 }
 
 /** Calls an API endpoint that answers with no body (204). */
 export async function requestNoContent(path: string, options: RequestOptions = {}): Promise<void> {
-  const hadToken = useSession.getState().token !== null;
-  const response = await send(path, options);
-  if (!response.ok) await failWith(response, options, hadToken);
+  await call(path, options);
 }

@@ -1,26 +1,27 @@
-import dayjs from "dayjs";
+import { datesFrom, type IsoDate } from "./dates";
 import type { HabitLogsPage, StatsOverview } from "./schemas";
 
-/** One day of a habit's history: 1 when it was logged that day, else 0. */
+/** One day of a habit's history: 1 when it was done that day, else 0. */
 export interface DayPoint {
-  date: string;
+  date: IsoDate;
   logged: 0 | 1;
 }
 
-/** Every day from `start` to `end` (inclusive), marking the logged ones. */
+const isDone = (log: HabitLogsPage["items"][number]) => !("status" in log) || log.status !== "skipped";
+
+/** Every day from `start` to `end` (inclusive), marking the done ones. */
 export function seriesFromLogs(page: HabitLogsPage): DayPoint[] {
-  const loggedDates = new Set(page.items.map((log) => log.date));
-  const points: DayPoint[] = [];
-  for (let day = dayjs(page.start); !day.isAfter(dayjs(page.end), "day"); day = day.add(1, "day")) {
-    const date = day.format("YYYY-MM-DD");
-    points.push({ date, logged: loggedDates.has(date) ? 1 : 0 });
-  }
-  return points;
+  const doneDates = new Set(page.items.filter(isDone).map((log) => log.date));
+  return datesFrom(page.start, page.end).map((date) => ({ date, logged: doneDates.has(date) ? 1 : 0 }));
 }
 
-/** The days of one habit's dataset in a /stats/overview answer; empty when absent. */
-export function seriesFromOverview(overview: StatsOverview, habitId: string): DayPoint[] {
-  const dataset = overview.datasets.find((candidate) => candidate.habitId === habitId);
-  if (!dataset) return [];
-  return overview.labels.map((date, index) => ({ date, logged: (dataset.data[index] ?? 0) > 0 ? 1 : 0 }));
+/**
+ * The last days of one habit from a /stats/overview answer, on `days` (the
+ * dates the card shows, ending on the account's today). A habit the overview
+ * does not know yet (created after it loaded) simply has no done days.
+ */
+export function seriesFromOverview(overview: StatsOverview | null, habitId: string, days: IsoDate[]): DayPoint[] {
+  const dataset = overview?.datasets.find((candidate) => candidate.habitId === habitId);
+  const done = new Set(overview?.labels.filter((_, index) => (dataset?.data[index] ?? 0) > 0));
+  return days.map((date) => ({ date, logged: done.has(date) ? 1 : 0 }));
 }

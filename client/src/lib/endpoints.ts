@@ -1,60 +1,108 @@
+import { z } from "zod/mini";
 import { requestJson, requestNoContent } from "./api";
-import { browserTimeZone } from "./dates";
+import type { IsoDate } from "./dates";
 import {
   authResponseSchema,
-  badgeListSchema,
-  habitListSchema,
+  badgeSchema,
   habitLogSchema,
   habitLogsPageSchema,
   habitSchema,
   meResponseSchema,
   statsOverviewSchema,
   type ChartRange,
-  type Frequency,
+  type HabitChanges,
+  type NewHabit,
+  type ProfileChanges,
 } from "./schemas";
 
 /** One function per backend endpoint the client uses (CONTRACT.md §2). */
+
+/**
+ * Loads can run again by themselves (a part retrying after a failure): those
+ * stay quiet. Every load that fails says "Could not load" with the problem's
+ * detail, so an outage that fails all of a page's loads shows one toast.
+ */
+export interface LoadOptions {
+  quiet?: boolean;
+}
 
 export interface Credentials {
   email: string;
   password: string;
 }
 
-export interface NewHabit {
-  title: string;
-  frequency: Frequency;
-  target?: number;
-}
+const habitPath = (id: string) => `/habits/${encodeURIComponent(id)}`;
 
 export const login = (credentials: Credentials) =>
-  requestJson("/auth/login", authResponseSchema, { method: "POST", body: credentials });
-
-export const register = (account: Credentials & { name: string }) =>
-  requestJson("/auth/register", authResponseSchema, {
+  requestJson("/auth/login", authResponseSchema, {
     method: "POST",
-    body: { ...account, timezone: browserTimeZone() },
+    body: credentials,
+    failureTitle: "Could not sign in",
   });
 
-export const fetchMe = () => requestJson("/auth/me", meResponseSchema);
+export const register = (account: Credentials & { name: string; timezone?: string }) =>
+  requestJson("/auth/register", authResponseSchema, {
+    method: "POST",
+    body: account,
+    failureTitle: "Could not create the account",
+    showsFieldErrors: true,
+    // Email taken: said at the Email field.
+    quietStatuses: [409],
+  });
 
-export const listHabits = () => requestJson("/habits", habitListSchema);
+export const refreshSession = () =>
+  requestJson("/auth/refresh", authResponseSchema, { method: "POST", renew: false, quiet: true });
 
-export const getHabit = (id: string) =>
-  requestJson(`/habits/${encodeURIComponent(id)}`, habitSchema, { quietStatuses: [404, 422] });
+export const fetchMe = ({ quiet }: LoadOptions = {}) => requestJson("/auth/me", meResponseSchema, { quiet });
+
+export const updateProfile = (changes: ProfileChanges) =>
+  requestJson("/auth/me", meResponseSchema, {
+    method: "PATCH",
+    body: changes,
+    failureTitle: "Could not save the profile",
+    showsFieldErrors: true,
+  });
+
+export const listHabits = ({ quiet }: LoadOptions = {}) =>
+  requestJson("/habits", z.array(habitSchema), { quiet });
+
+export const getHabit = (id: string, { quiet }: LoadOptions = {}) =>
+  requestJson(habitPath(id), habitSchema, { quiet, quietStatuses: [404, 422] });
 
 export const createHabit = (habit: NewHabit) =>
-  requestJson("/habits", habitSchema, { method: "POST", body: habit });
+  requestJson("/habits", habitSchema, {
+    method: "POST",
+    body: habit,
+    failureTitle: "Could not create the habit",
+    showsFieldErrors: true,
+  });
 
-export const logHabit = (id: string, date: string) =>
-  requestJson(`/habits/${encodeURIComponent(id)}/log`, habitLogSchema, { method: "POST", body: { date } });
+export const updateHabit = (id: string, changes: HabitChanges) =>
+  requestJson(habitPath(id), habitSchema, {
+    method: "PATCH",
+    body: changes,
+    failureTitle: "Could not save the habit",
+    showsFieldErrors: true,
+  });
 
-export const undoHabitLog = (id: string, date: string) =>
-  requestNoContent(`/habits/${encodeURIComponent(id)}/logs/${date}`, { method: "DELETE" });
+export const deleteHabit = (id: string) =>
+  requestNoContent(habitPath(id), { method: "DELETE", failureTitle: "Could not delete the habit" });
 
-export const getHabitLogs = (id: string, range: ChartRange) =>
-  requestJson(`/habits/${encodeURIComponent(id)}/logs?range=${range}`, habitLogsPageSchema);
+export const logDay = (id: string, date: IsoDate) =>
+  requestJson(`${habitPath(id)}/log`, habitLogSchema, { method: "POST", body: { date }, failureTitle: "Could not save" });
 
-export const getStatsOverview = (range: ChartRange) =>
-  requestJson(`/stats/overview?range=${range}`, statsOverviewSchema);
+export const unlogDay = (id: string, date: IsoDate) =>
+  requestNoContent(`${habitPath(id)}/logs/${date}`, { method: "DELETE", failureTitle: "Could not save" });
 
-export const listBadges = () => requestJson("/badges", badgeListSchema);
+export const getHabitLogs = (id: string, range: ChartRange, { quiet }: LoadOptions = {}) =>
+  requestJson(`${habitPath(id)}/logs?range=${range}`, habitLogsPageSchema, { quiet });
+
+/** The logs of `from`..`to`, both included (at most 400 days). */
+export const getHabitLogsBetween = (id: string, from: IsoDate, to: IsoDate, { quiet }: LoadOptions = {}) =>
+  requestJson(`${habitPath(id)}/logs?from=${from}&to=${to}`, habitLogsPageSchema, { quiet });
+
+export const getStatsOverview = (range: ChartRange, { quiet }: LoadOptions = {}) =>
+  requestJson(`/stats/overview?range=${range}`, statsOverviewSchema, { quiet });
+
+export const listBadges = ({ quiet }: LoadOptions = {}) =>
+  requestJson("/badges", z.array(badgeSchema), { quiet });

@@ -8,6 +8,7 @@ export function goTo(path: string, { replace = false } = {}): void {
 export const ROUTES = {
   login: "/login",
   dashboard: "/dashboard",
+  settings: "/settings",
   habit: (id: string) => `/habit/${encodeURIComponent(id)}`,
 } as const;
 

@@ -1,4 +1,4 @@
-/** Dark mode, class strategy. The same key is read by the inline script in ThemeScript.astro. */
+/** Dark mode, class strategy. The same key is read by the inline script in BootScript.astro. */
 export const THEME_STORAGE_KEY = "fht-theme";
 
 type Theme = "light" | "dark";

@@ -1,28 +1,52 @@
-import { create } from "zustand";
+import { createStore } from "zustand/vanilla";
+
+export type ToastKind = "error" | "success";
 
 export interface Toast {
   id: number;
+  kind: ToastKind;
   title: string;
   detail?: string;
 }
 
-const TOAST_LIFETIME_MS = 6000;
+const LIFETIME_MS: Record<ToastKind, number> = { error: 8000, success: 4000 };
 
 interface ToastState {
   toasts: Toast[];
-  dismiss: (id: number) => void;
 }
 
-export const useToasts = create<ToastState>()((set) => ({
-  toasts: [],
-  dismiss: (id) => set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) })),
-}));
+/** Visible toasts, drawn by ui/Toaster.astro (no React needed). */
+export const toastStore = createStore<ToastState>()(() => ({ toasts: [] }));
 
-let nextToastId = 1;
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
+let nextId = 1;
 
-/** Shows an error toast that disappears by itself after a few seconds. */
-export function showToast(toast: Omit<Toast, "id">): void {
-  const id = nextToastId++;
-  useToasts.setState((state) => ({ toasts: [...state.toasts, { ...toast, id }] }));
-  setTimeout(() => useToasts.getState().dismiss(id), TOAST_LIFETIME_MS);
+export function dismissToast(id: number): void {
+  clearTimeout(timers.get(id));
+  timers.delete(id);
+  toastStore.setState((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) }));
+}
+
+function expireLater(id: number, kind: ToastKind): void {
+  clearTimeout(timers.get(id));
+  timers.set(
+    id,
+    setTimeout(() => dismissToast(id), LIFETIME_MS[kind]),
+  );
+}
+
+/**
+ * Shows a toast that disappears by itself. One failure, one toast: when the
+ * same message is already showing (an outage fails every request of a page
+ * at once), it stays a single toast and only lives longer.
+ */
+export function showToast({ kind = "error", title, detail }: { kind?: ToastKind; title: string; detail?: string }): void {
+  const same = toastStore.getState().toasts.find((toast) => toast.kind === kind && toast.title === title && toast.detail === detail);
+  if (same) {
+    expireLater(same.id, kind);
+    return;
+  }
+  const id = nextId++;
+  toastStore.setState((state) => ({ toasts: [...state.toasts, { id, kind, title, detail }] }));
+  expireLater(id, kind);
 }

@@ -1,34 +1,22 @@
-import { useCallback, useEffect, useState } from "react";
 import { seriesFromOverview } from "../../lib/chartSeries";
-import { listBadges, listHabits, getStatsOverview } from "../../lib/endpoints";
-import type { Badge, Habit, StatsOverview } from "../../lib/schemas";
+import { addDays, datesFrom, longDate } from "../../lib/dates";
+import { getStatsOverview, listBadges, listHabits } from "../../lib/endpoints";
+import type { Habit } from "../../lib/schemas";
 import BadgeList from "./BadgeList";
 import HabitCard from "./HabitCard";
+import { useAccountToday, useRequireSession, useResource, useSession } from "./hooks";
 import { SproutIcon } from "./icons";
 import { IslandErrorBoundary } from "./IslandErrorBoundary";
 import LoadingCards from "./LoadingCards";
 import NewHabitModal from "./NewHabitModal";
-import { useRequireSession } from "./useRequireSession";
-
-interface DashboardData {
-  habits: Habit[];
-  overview: StatsOverview;
-  badges: Badge[];
-}
-
-type LoadState = { status: "loading" } | { status: "failed" } | { status: "ready"; data: DashboardData };
-
-async function loadDashboard(): Promise<DashboardData> {
-  const [habits, overview, badges] = await Promise.all([listHabits(), getStatsOverview("week"), listBadges()]);
-  return { habits, overview, badges };
-}
+import PartFailed from "./PartFailed";
 
 function Summary({ habits }: { habits: Habit[] }) {
   const doneToday = habits.filter((habit) => habit.loggedToday).length;
   const bestStreak = Math.max(0, ...habits.map((habit) => habit.currentStreak));
   return (
-    <p className="text-sm text-slate-600 dark:text-slate-400">
-      {doneToday} of {habits.length} logged today · best current streak {bestStreak}
+    <p className="text-sm text-slate-700 dark:text-slate-300">
+      {doneToday} of {habits.length} done today · best current streak {bestStreak}
     </p>
   );
 }
@@ -36,9 +24,9 @@ function Summary({ habits }: { habits: Habit[] }) {
 function EmptyState() {
   return (
     <div className="card flex flex-col items-center gap-2 py-12 text-center">
-      <SproutIcon className="size-10 text-emerald-500" />
-      <h3 className="text-lg font-semibold">No habits yet</h3>
-      <p className="max-w-sm text-sm text-slate-600 dark:text-slate-400">
+      <SproutIcon className="size-10 text-emerald-600" />
+      <h2 className="text-lg font-semibold">No habits yet</h2>
+      <p className="max-w-sm text-sm text-slate-700 dark:text-slate-300">
         Start small: press <strong>New habit</strong> above, name something you want to do daily or a few times a week,
         then log it here each day.
       </p>
@@ -46,36 +34,29 @@ function EmptyState() {
   );
 }
 
+/**
+ * The habits, their week and the badges: three parts that load, fail and
+ * recover on their own. They load again when the account's day changes (a new
+ * day, or another time zone in the settings).
+ */
 function DashboardContent() {
   const token = useRequireSession();
-  const [state, setState] = useState<LoadState>({ status: "loading" });
+  const today = useAccountToday();
+  const timeZone = useSession((state) => state.user?.timezone ?? "UTC");
+  const dayKey = token ? today : null;
+  const habits = useResource(({ quiet }) => listHabits({ quiet }), dayKey);
+  const overview = useResource(({ quiet }) => getStatsOverview("week", { quiet }), dayKey);
+  const badges = useResource(({ quiet }) => listBadges({ quiet }), token ? "badges" : null);
 
-  const fetchData = useCallback(
-    () =>
-      loadDashboard()
-        .then((data) => setState({ status: "ready", data }))
-        .catch(() => setState({ status: "failed" })),
-    [],
-  );
-  const retry = () => {
-    setState({ status: "loading" });
-    void fetchData();
+  const week = datesFrom(addDays(today, -6), today);
+  const lastDays = (habitId: string) =>
+    overview.state.status === "ready" ? seriesFromOverview(overview.state.data, habitId, week) : null;
+
+  const replaceHabit = (changed: Habit, before: Habit) => {
+    habits.update((list) => list.map((item) => (item.id === changed.id ? changed : item)));
+    // Only the server's answer raises totalLogs, and a new log can earn a badge.
+    if (changed.totalLogs > before.totalLogs) badges.retry();
   };
-
-  useEffect(() => {
-    if (token) void fetchData();
-  }, [token, fetchData]);
-
-  const updateData = (change: (data: DashboardData) => DashboardData) =>
-    setState((current) => (current.status === "ready" ? { status: "ready", data: change(current.data) } : current));
-
-  const replaceHabit = (habit: Habit) =>
-    updateData((data) => ({ ...data, habits: data.habits.map((item) => (item.id === habit.id ? habit : item)) }));
-  const addHabit = (habit: Habit) => updateData((data) => ({ ...data, habits: [...data.habits, habit] }));
-  const refreshBadges = () =>
-    listBadges()
-      .then((badges) => updateData((data) => ({ ...data, badges })))
-      .catch(() => undefined);
 
   return (
     <section aria-labelledby="dashboard-heading" className="flex flex-col gap-6">
@@ -84,37 +65,44 @@ function DashboardContent() {
           <h1 id="dashboard-heading" className="text-2xl font-bold tracking-tight">
             Your habits
           </h1>
-          {state.status === "ready" && state.data.habits.length > 0 && <Summary habits={state.data.habits} />}
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            <time dateTime={today} data-account-today>
+              {longDate(today)}
+            </time>
+            <span className="sr-only"> in {timeZone}</span>
+          </p>
+          {habits.state.status === "ready" && habits.state.data.length > 0 && <Summary habits={habits.state.data} />}
         </div>
-        <NewHabitModal onCreated={addHabit} />
+        <NewHabitModal onCreated={(habit) => habits.update((list) => [...list, habit])} />
       </div>
-      {state.status === "loading" && <LoadingCards />}
-      {state.status === "failed" && (
-        <div className="card text-center">
-          <p>We could not load your habits.</p>
-          <button type="button" className="btn-secondary mt-3" onClick={retry}>
-            Try again
-          </button>
-        </div>
+      {habits.state.status === "loading" && <LoadingCards />}
+      {habits.state.status === "failed" && <PartFailed message="We could not load your habits." onRetry={habits.retry} />}
+      {habits.state.status === "ready" && habits.state.data.length === 0 && <EmptyState />}
+      {habits.state.status === "ready" && habits.state.data.length > 0 && (
+        <>
+          {overview.state.status === "failed" && (
+            <PartFailed message="We could not load this week's days." onRetry={overview.retry} />
+          )}
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {habits.state.data.map((habit) => (
+              <HabitCard
+                key={habit.id}
+                habit={habit}
+                lastDays={lastDays(habit.id)}
+                onHabitChange={(changed) => replaceHabit(changed, habit)}
+              />
+            ))}
+          </div>
+        </>
       )}
-      {state.status === "ready" && state.data.habits.length === 0 && <EmptyState />}
-      {state.status === "ready" && state.data.habits.length > 0 && (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {state.data.habits.map((habit) => (
-            <HabitCard
-              key={habit.id}
-              habit={habit}
-              lastDays={seriesFromOverview(state.data.overview, habit.id)}
-              onHabitChange={(changed) => {
-                // Only the server's answer raises totalLogs, and a new log can earn a badge.
-                if (changed.totalLogs > habit.totalLogs) void refreshBadges();
-                replaceHabit(changed);
-              }}
-            />
-          ))}
-        </div>
-      )}
-      {state.status === "ready" && <BadgeList badges={state.data.badges} />}
+      <section aria-labelledby="badges-heading" className="flex flex-col gap-3">
+        <h2 id="badges-heading" className="text-lg font-semibold">
+          Badges
+        </h2>
+        {badges.state.status === "loading" && <p className="text-sm text-slate-600 dark:text-slate-400">Loading badges…</p>}
+        {badges.state.status === "failed" && <PartFailed message="We could not load your badges." onRetry={badges.retry} />}
+        {badges.state.status === "ready" && <BadgeList badges={badges.state.data} timeZone={timeZone} />}
+      </section>
     </section>
   );
 }

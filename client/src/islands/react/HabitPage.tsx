@@ -4,21 +4,24 @@ import { getHabit } from "../../lib/endpoints";
 import { frequencyLabel } from "../../lib/habits";
 import { habitIdFromPath, ROUTES } from "../../lib/navigation";
 import type { Habit } from "../../lib/schemas";
+import HabitCalendar from "./HabitCalendar";
+import { DeleteHabitButton, EditHabitButton } from "./HabitDialogs";
 import HabitProgress from "./HabitProgress";
+import { useAccountToday, useRequireSession, useResource } from "./hooks";
 import { SearchIcon } from "./icons";
 import { IslandErrorBoundary } from "./IslandErrorBoundary";
 import LogButton from "./LogButton";
+import PartFailed from "./PartFailed";
 import StreakCounter from "./StreakCounter";
-import { useRequireSession } from "./useRequireSession";
 
-type LoadState = { status: "loading" } | { status: "missing" } | { status: "failed" } | { status: "ready"; habit: Habit };
+const SITE = "Habit Tracker";
 
 function NotFound() {
   return (
     <div className="card flex flex-col items-center gap-3 py-12 text-center">
-      <SearchIcon className="size-10 text-slate-400" />
+      <SearchIcon className="size-10 text-slate-500" />
       <h1 className="text-xl font-semibold">Habit not found</h1>
-      <p className="text-sm text-slate-600 dark:text-slate-400">It may have been deleted, or the link is wrong.</p>
+      <p className="text-sm text-slate-700 dark:text-slate-300">It may have been deleted, or the link is wrong.</p>
       <a href={ROUTES.dashboard} className="btn-primary">
         Back to your habits
       </a>
@@ -26,55 +29,77 @@ function NotFound() {
   );
 }
 
-function HabitDetail({ habit, onHabitChange }: { habit: Habit; onHabitChange: (habit: Habit) => void }) {
+interface DetailProps {
+  habit: Habit;
+  today: string;
+  onHabitChange: (habit: Habit) => void;
+}
+
+function HabitDetail({ habit, today, onHabitChange }: DetailProps) {
   return (
     <div className="flex flex-col gap-6">
-      <a href={ROUTES.dashboard} className="text-sm text-slate-600 hover:underline dark:text-slate-400">
+      <a href={ROUTES.dashboard} className="self-start text-sm text-slate-700 hover:underline dark:text-slate-300">
         ← All habits
       </a>
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold tracking-tight">{habit.title}</h1>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {frequencyLabel(habit)} · {habit.totalLogs} logged in total
+        <div className="min-w-0">
+          <h1 className="text-3xl font-bold tracking-tight break-words">{habit.title}</h1>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            {frequencyLabel(habit)} · {habit.totalLogs} done in total
             {habit.frequency === "weekly" && ` · ${habit.periodCount} of ${habit.target} this week`}
           </p>
         </div>
-        <LogButton habit={habit} onHabitChange={onHabitChange} />
+        <div className="flex flex-wrap gap-2">
+          <LogButton habit={habit} onHabitChange={onHabitChange} />
+          <EditHabitButton habit={habit} onHabitChange={onHabitChange} />
+          <DeleteHabitButton habit={habit} />
+        </div>
       </div>
       <div className="card">
         <StreakCounter current={habit.currentStreak} longest={habit.longestStreak} frequency={habit.frequency} />
       </div>
-      <HabitProgress habitId={habit.id} logsVersion={habit.totalLogs} />
+      <HabitCalendar habit={habit} today={today} onHabitChange={onHabitChange} />
+      <HabitProgress habitId={habit.id} version={`${today}|${habit.totalLogs}|${habit.loggedToday}`} />
     </div>
   );
 }
 
+/** `/habit/<id>`: one shell page for every habit, reading the id from the address. */
 function HabitPageContent() {
   const token = useRequireSession();
   // client:only island: the address bar is there from the first render.
   const [habitId] = useState(() => habitIdFromPath(window.location.pathname));
-  const [state, setState] = useState<LoadState>(habitId ? { status: "loading" } : { status: "missing" });
+  // Loaded again when the account's day changes: `loggedToday` is about today.
+  const today = useAccountToday();
+  const habit = useResource(({ quiet }) => getHabit(habitId ?? "", { quiet }), token && habitId ? `${habitId}|${today}` : null);
+  const missing =
+    !habitId ||
+    (habit.state.status === "failed" &&
+      habit.state.error instanceof ApiError &&
+      (habit.state.error.status === 404 || habit.state.error.status === 422));
 
+  const title = missing ? "Habit not found" : habit.state.status === "ready" ? habit.state.data.title : null;
   useEffect(() => {
-    if (!token || !habitId) return;
-    getHabit(habitId)
-      .then((habit) => setState({ status: "ready", habit }))
-      .catch((error: unknown) => {
-        const missing = error instanceof ApiError && (error.status === 404 || error.status === 422);
-        setState({ status: missing ? "missing" : "failed" });
-      });
-  }, [token, habitId]);
+    if (title) document.title = `${title} · ${SITE}`;
+  }, [title]);
 
-  switch (state.status) {
+  if (missing) return <NotFound />;
+  switch (habit.state.status) {
     case "loading":
-      return <p role="status" className="text-slate-500">Loading habit…</p>;
-    case "missing":
-      return <NotFound />;
+      return (
+        <p role="status" className="text-slate-600 dark:text-slate-400">
+          Loading habit…
+        </p>
+      );
     case "failed":
-      return <p className="card text-center">We could not load this habit. Please try again.</p>;
+      return (
+        <>
+          <h1 className="sr-only">Habit</h1>
+          <PartFailed message="We could not load this habit." onRetry={habit.retry} />
+        </>
+      );
     case "ready":
-      return <HabitDetail habit={state.habit} onHabitChange={(habit) => setState({ status: "ready", habit })} />;
+      return <HabitDetail habit={habit.state.data} today={today} onHabitChange={(changed) => habit.update(() => changed)} />;
   }
 }
 

@@ -1,7 +1,9 @@
-import { lazy, Suspense, useEffect, useState } from "react";
-import { seriesFromLogs, type DayPoint } from "../../lib/chartSeries";
+import { lazy, Suspense, useState } from "react";
+import { seriesFromLogs } from "../../lib/chartSeries";
 import { getHabitLogs } from "../../lib/endpoints";
 import type { ChartRange } from "../../lib/schemas";
+import { useResource } from "./hooks";
+import PartFailed from "./PartFailed";
 
 // Recharts is the heaviest dependency: fetch it only when a chart is shown.
 const ProgressChart = lazy(() => import("./ProgressChart"));
@@ -13,8 +15,8 @@ const RANGES: { value: ChartRange; label: string }[] = [
 
 interface Props {
   habitId: string;
-  /** Changes whenever the habit's logs change, so the chart reloads. */
-  logsVersion: number;
+  /** Changes whenever the habit's days change (and with the account's day), so the chart reloads. */
+  version: string;
 }
 
 function ChartPlaceholder() {
@@ -22,20 +24,12 @@ function ChartPlaceholder() {
 }
 
 /** The habit's last week or month, with a Week / Month switch. */
-export default function HabitProgress({ habitId, logsVersion }: Props) {
+export default function HabitProgress({ habitId, version }: Props) {
   const [range, setRange] = useState<ChartRange>("week");
-  // null while loading; "failed" after an error (api.ts has shown the toast).
-  const [points, setPoints] = useState<DayPoint[] | "failed" | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    getHabitLogs(habitId, range)
-      .then((page) => current && setPoints(seriesFromLogs(page)))
-      .catch(() => current && setPoints("failed"));
-    return () => {
-      current = false;
-    };
-  }, [habitId, range, logsVersion]);
+  const logs = useResource(
+    async ({ quiet }) => seriesFromLogs(await getHabitLogs(habitId, range, { quiet })),
+    `${habitId}|${range}|${version}`,
+  );
 
   return (
     <section aria-labelledby="progress-heading" className="card flex flex-col gap-4">
@@ -50,18 +44,18 @@ export default function HabitProgress({ habitId, logsVersion }: Props) {
               type="button"
               aria-pressed={range === value}
               onClick={() => setRange(value)}
-              className="rounded-lg px-3 py-1 text-sm font-medium text-slate-600 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm dark:text-slate-300 dark:aria-pressed:bg-slate-950 dark:aria-pressed:text-white"
+              className="rounded-lg px-3 py-1 text-sm font-medium text-slate-700 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm dark:text-slate-300 dark:aria-pressed:bg-slate-950 dark:aria-pressed:text-white"
             >
               {label}
             </button>
           ))}
         </div>
       </div>
-      {points === null && <ChartPlaceholder />}
-      {points === "failed" && <p className="text-sm text-slate-600 dark:text-slate-400">The chart could not be loaded.</p>}
-      {Array.isArray(points) && (
+      {logs.state.status === "loading" && <ChartPlaceholder />}
+      {logs.state.status === "failed" && <PartFailed message="We could not load the chart." onRetry={logs.retry} />}
+      {logs.state.status === "ready" && (
         <Suspense fallback={<ChartPlaceholder />}>
-          <ProgressChart points={points} range={range} />
+          <ProgressChart points={logs.state.data} range={range} />
         </Suspense>
       )}
     </section>

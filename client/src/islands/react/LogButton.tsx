@@ -1,11 +1,12 @@
 import { useState } from "react";
-import { localToday } from "../../lib/dates";
-import { getHabit, logHabit, undoHabitLog } from "../../lib/endpoints";
+import { getHabit, logDay, unlogDay } from "../../lib/endpoints";
 import type { Habit } from "../../lib/schemas";
+import { useAccountToday } from "./hooks";
 
 interface Props {
   habit: Habit;
   onHabitChange: (habit: Habit) => void;
+  className?: string;
 }
 
 function optimisticallyToggled(habit: Habit): Habit {
@@ -14,31 +15,45 @@ function optimisticallyToggled(habit: Habit): Habit {
 }
 
 /**
- * Logs today (the user's local date) or undoes it. The button flips at once;
- * the streaks then follow the server, and a failure rolls the flip back
- * (api.ts shows the toast).
+ * Logs the account's today or undoes it. The button flips at once; the
+ * streaks then follow the server, and a failure flips it back (the toast says
+ * why). It stays the same focused button throughout: it is never disabled
+ * (a disabled button drops the focus), a press while saving is ignored.
  */
-export default function LogButton({ habit, onHabitChange }: Props) {
+export default function LogButton({ habit, onHabitChange, className = "" }: Props) {
   const [saving, setSaving] = useState(false);
+  const today = useAccountToday();
 
   const toggle = async () => {
-    const today = localToday();
+    if (saving) return;
     setSaving(true);
     onHabitChange(optimisticallyToggled(habit));
     try {
-      if (habit.loggedToday) await undoHabitLog(habit.id, today);
-      else await logHabit(habit.id, today);
-      onHabitChange(await getHabit(habit.id));
+      if (habit.loggedToday) await unlogDay(habit.id, today);
+      else await logDay(habit.id, today);
     } catch {
       onHabitChange(habit);
+      setSaving(false);
+      return;
+    }
+    try {
+      onHabitChange(await getHabit(habit.id, { quiet: true }));
+    } catch {
+      // Saved; only the new streaks could not be read. They come with the next load.
     } finally {
       setSaving(false);
     }
   };
 
-  const classes = habit.loggedToday ? "btn-secondary" : "btn-primary";
+  const look = habit.loggedToday ? "btn-secondary" : "btn-primary";
   return (
-    <button type="button" className={`${classes} w-full sm:w-auto`} disabled={saving} aria-busy={saving} onClick={toggle}>
+    <button
+      type="button"
+      className={`${look} ${className}`}
+      aria-disabled={saving || undefined}
+      aria-busy={saving || undefined}
+      onClick={toggle}
+    >
       {habit.loggedToday ? "Undo today" : "Log today"}
     </button>
   );

@@ -2,7 +2,9 @@ import { useEffect, useId, useState, type SubmitEvent } from "react";
 import { ApiError } from "../../lib/api";
 import { login, register } from "../../lib/endpoints";
 import { goTo, ROUTES } from "../../lib/navigation";
-import { useSession } from "../../lib/session";
+import { sessionStore } from "../../lib/session";
+import { acceptedBrowserTimeZone } from "../../lib/timeZones";
+import { useSession } from "./hooks";
 import { IslandErrorBoundary } from "./IslandErrorBoundary";
 
 type Mode = "signIn" | "register";
@@ -67,18 +69,23 @@ function LoginFormContent() {
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (submitting) return;
     const data = new FormData(event.currentTarget);
     const credentials = { email: String(data.get("email")), password: String(data.get("password")) };
     setSubmitting(true);
     setFieldErrors({});
     try {
       const session =
-        mode === "signIn" ? await login(credentials) : await register({ ...credentials, name: String(data.get("name")) });
+        mode === "signIn"
+          ? await login(credentials)
+          : // The account's days follow the browser's zone until the user says otherwise.
+            await register({ ...credentials, name: String(data.get("name")), timezone: acceptedBrowserTimeZone() });
       // Signing in flips `signedIn`, and the effect above moves on to the dashboard.
-      useSession.getState().signIn(session.accessToken, session.user);
+      sessionStore.getState().signIn(session.accessToken, session.user);
     } catch (error) {
-      // api.ts has shown the problem as a toast; field messages go next to their fields.
-      if (error instanceof ApiError) setFieldErrors(error.fieldErrors);
+      // Field messages go next to their fields; anything else has shown its toast.
+      if (error instanceof ApiError && error.status === 409) setFieldErrors({ email: [error.problem.detail ?? "Email already exists"] });
+      else if (error instanceof ApiError) setFieldErrors(error.fieldErrors);
       setSubmitting(false);
     }
   };
@@ -91,7 +98,7 @@ function LoginFormContent() {
   return (
     <div className="card mx-auto w-full max-w-sm">
       <h1 className="text-2xl font-bold tracking-tight">{copy.heading}</h1>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Build habits that stick, one day at a time.</p>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Build habits that stick, one day at a time.</p>
       <form onSubmit={submit} className="mt-6 flex flex-col gap-4">
         {mode === "register" && (
           <Field name="name" label="Name" type="text" autoComplete="name" errors={fieldErrors.name} />
@@ -105,13 +112,13 @@ function LoginFormContent() {
           minLength={mode === "register" ? 8 : undefined}
           errors={fieldErrors.password}
         />
-        <button type="submit" className="btn-primary mt-2 w-full" disabled={submitting}>
+        <button type="submit" className="btn-primary mt-2 w-full" aria-disabled={submitting || undefined}>
           {copy.submit}
         </button>
       </form>
-      <p className="mt-6 text-center text-sm text-slate-600 dark:text-slate-400">
+      <p className="mt-6 text-center text-sm text-slate-700 dark:text-slate-300">
         {copy.switchPrompt}{" "}
-        <button type="button" className="font-semibold text-emerald-700 hover:underline dark:text-emerald-400" onClick={switchMode}>
+        <button type="button" className="font-semibold text-emerald-800 underline-offset-2 hover:underline dark:text-emerald-300" onClick={switchMode}>
           {copy.switchTo}
         </button>
       </p>

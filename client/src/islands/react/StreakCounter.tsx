@@ -17,14 +17,14 @@ export default function StreakCounter({ current, longest, frequency }: Props) {
   return (
     <dl className="flex items-end gap-6">
       <div>
-        <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Current streak</dt>
+        <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400">Current streak</dt>
         <dd className="mt-0.5 flex items-center gap-1.5 text-2xl font-bold">
-          <FlameIcon className={`size-6 ${current > 0 ? "text-orange-500" : "text-slate-300 dark:text-slate-600"}`} />
+          <FlameIcon className={`size-6 ${current > 0 ? "text-orange-600 dark:text-orange-400" : "text-slate-400 dark:text-slate-500"}`} />
           {streakUnit(current, frequency)}
         </dd>
       </div>
       <div>
-        <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Longest</dt>
+        <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400">Longest</dt>
         <dd className="mt-0.5 text-base font-semibold text-slate-600 dark:text-slate-300">
           {streakUnit(longest, frequency)}
         </dd>

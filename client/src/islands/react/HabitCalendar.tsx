@@ -1,0 +1,207 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import {
+  calendarWeeks,
+  calendarWindow,
+  earlierWindow,
+  laterWindow,
+  monthLabels,
+  type CalendarWindow,
+} from "../../lib/calendar";
+import { addDays, longDate, weekdayShort, type IsoDate } from "../../lib/dates";
+import { getHabit, getHabitLogsBetween, logDay, unlogDay } from "../../lib/endpoints";
+import { DAY_CYCLE, DAY_STATE_LABEL, type DayState } from "../../lib/habits";
+import type { Habit, HabitLogsPage } from "../../lib/schemas";
+import { useResource } from "./hooks";
+import { ChevronLeftIcon, ChevronRightIcon } from "./icons";
+import PartFailed from "./PartFailed";
+
+interface Props {
+  habit: Habit;
+  today: IsoDate;
+  onHabitChange: (habit: Habit) => void;
+}
+
+type DayStates = Map<IsoDate, DayState>;
+
+function statesOf(page: HabitLogsPage): DayStates {
+  return new Map(page.items.map((log) => [log.date, "status" in log && log.status === "skipped" ? "skipped" : "done"]));
+}
+
+const CELL_LOOK: Record<DayState, string> = {
+  done: "bg-emerald-600 border-emerald-700 dark:bg-emerald-500 dark:border-emerald-400",
+  skipped: "bg-sky-200 border-sky-600 dark:bg-sky-900 dark:border-sky-400",
+  none: "bg-slate-100 border-slate-300 dark:bg-slate-800 dark:border-slate-600",
+};
+
+/** Keys that move the focus through the grid, in days: columns are weeks, rows weekdays. */
+const MOVES: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -7, ArrowRight: 7 };
+
+/**
+ * The last 12 months as a GitHub-style year grid: a button per day, named
+ * `YYYY-MM-DD: done` or `…: not logged`. Activating one logs or un-logs that
+ * day (a missed day is fixed here); the arrow keys move between days, and
+ * the whole grid is one stop for the Tab key. `Earlier` reaches older years.
+ */
+export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
+  const [view, setView] = useState<CalendarWindow>(() => calendarWindow(today));
+  const logs = useResource(
+    async ({ quiet }) => statesOf(await getHabitLogsBetween(habit.id, view.from, view.to, { quiet })),
+    `${habit.id}|${view.from}|${view.to}`,
+  );
+  const [pending, setPending] = useState<Set<IsoDate>>(new Set());
+  const [focusDate, setFocusDate] = useState<IsoDate>(today);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+
+  // The account's day moved on (midnight, or another time zone): follow it when showing the latest year.
+  const [shownToday, setShownToday] = useState(today);
+  if (shownToday !== today) {
+    setShownToday(today);
+    if (view.to === shownToday) setView(calendarWindow(today));
+  }
+
+  const states = logs.state.status === "ready" ? logs.state.data : null;
+  const setState = (date: IsoDate, state: DayState) => logs.update((map) => new Map(map).set(date, state));
+
+  // The newest weeks are at the right end: show them first on a narrow screen.
+  const ready = states !== null;
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (scroller && ready) scroller.scrollLeft = scroller.scrollWidth;
+  }, [ready, view.from]);
+
+  const stateOf = (date: IsoDate): DayState => {
+    // Today follows the log button above, whatever this grid loaded.
+    if (date === today) return habit.loggedToday ? "done" : states?.get(date) === "skipped" ? "skipped" : "none";
+    return states?.get(date) ?? "none";
+  };
+
+  const toggle = async (date: IsoDate) => {
+    if (!states || pending.has(date)) return;
+    const before = stateOf(date);
+    const after = DAY_CYCLE[before];
+    // Today's cell and the log button show the same thing: both flip at once.
+    const flipHabit = (state: DayState) =>
+      date === today && onHabitChange({ ...habit, loggedToday: state === "done" });
+    setPending((set) => new Set(set).add(date));
+    setState(date, after);
+    flipHabit(after);
+    try {
+      if (before !== "none") await unlogDay(habit.id, date);
+      if (after === "done") await logDay(habit.id, date);
+      // The streaks and totals, as the server now counts them.
+      const saved = await getHabit(habit.id, { quiet: true }).catch(() => null);
+      if (saved) onHabitChange(saved);
+    } catch {
+      // Not saved (the toast says why): the day shows what it was.
+      setState(date, before);
+      flipHabit(before);
+    } finally {
+      setPending((set) => {
+        const next = new Set(set);
+        next.delete(date);
+        return next;
+      });
+    }
+  };
+
+  const weeks = calendarWeeks(view);
+  const labels = monthLabels(weeks);
+  const inWindow = (date: IsoDate) => date >= view.from && date <= view.to;
+  const tabStop = inWindow(focusDate) ? focusDate : view.to;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const move = MOVES[event.key];
+    const target =
+      move !== undefined ? addDays(tabStop, move) : event.key === "Home" ? view.from : event.key === "End" ? view.to : null;
+    if (!target) return;
+    event.preventDefault();
+    if (!inWindow(target)) return;
+    setFocusDate(target);
+    gridRef.current?.querySelector<HTMLButtonElement>(`[data-date="${target}"]`)?.focus();
+  };
+
+  const earlier = earlierWindow(view);
+  const later = laterWindow(view, today);
+  const heading = view.to === today ? "Last 12 months" : `12 months to ${longDate(view.to)}`;
+
+  return (
+    <section aria-labelledby="calendar-heading" className="card flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="calendar-heading" className="text-lg font-semibold">
+          {heading}
+        </h2>
+        <div className="flex gap-2">
+          <button type="button" className="btn-secondary px-3 py-1.5" disabled={!earlier} onClick={() => earlier && setView(earlier)}>
+            <ChevronLeftIcon className="size-4" />
+            Earlier
+          </button>
+          <button type="button" className="btn-secondary px-3 py-1.5" disabled={!later} onClick={() => later && setView(later)}>
+            Later
+            <ChevronRightIcon className="size-4" />
+          </button>
+        </div>
+      </div>
+      {logs.state.status === "failed" && <PartFailed message="We could not load the calendar." onRetry={logs.retry} />}
+      {logs.state.status === "loading" && (
+        <div role="status" aria-label="Loading the calendar" className="h-[12.5rem] animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" />
+      )}
+      {states && (
+        <div ref={scrollerRef} className="overflow-x-auto pb-2">
+          <div className="inline-grid grid-flow-col grid-rows-[auto_repeat(7,1.125rem)] gap-1.5">
+            <span aria-hidden="true" className="h-4" />
+            {[0, 1, 2, 3, 4, 5, 6].map((weekday) => (
+              <span key={weekday} aria-hidden="true" className="pr-1 text-right text-[11px] leading-[1.125rem] text-slate-600 dark:text-slate-400">
+                {weekday % 2 === 0 ? weekdayShort(addDays(weeks[0].monday, weekday)) : ""}
+              </span>
+            ))}
+          </div>
+          <div
+            ref={gridRef}
+            role="group"
+            aria-label={heading}
+            onKeyDown={onKeyDown}
+            className="inline-grid grid-flow-col grid-rows-[auto_repeat(7,1.125rem)] gap-1.5 align-top"
+          >
+            {weeks.map(({ monday, days }, week) => [
+              <span key={`${monday}-month`} aria-hidden="true" className="h-4 w-[1.125rem] overflow-visible text-[11px] leading-4 whitespace-nowrap text-slate-600 dark:text-slate-400">
+                {labels.find((label) => label.week === week)?.label ?? ""}
+              </span>,
+              ...days.map((date, weekday) => {
+                if (!date) return <span key={`${monday}-${weekday}`} aria-hidden="true" className="size-[1.125rem]" />;
+                const state = stateOf(date);
+                const name = `${date}: ${DAY_STATE_LABEL[state]}`;
+                return (
+                  <button
+                    key={date}
+                    type="button"
+                    data-date={date}
+                    aria-label={name}
+                    title={`${longDate(date)}: ${DAY_STATE_LABEL[state]}`}
+                    tabIndex={date === tabStop ? 0 : -1}
+                    aria-busy={pending.has(date) || undefined}
+                    onFocus={() => setFocusDate(date)}
+                    onClick={() => void toggle(date)}
+                    className={`size-[1.125rem] rounded border ${CELL_LOOK[state]} ${date === today ? "ring-2 ring-slate-900 ring-offset-1 dark:ring-white dark:ring-offset-slate-900" : ""} hover:brightness-90`}
+                  />
+                );
+              }),
+            ])}
+          </div>
+        </div>
+      )}
+      <div className="flex flex-wrap items-center gap-4 text-xs text-slate-700 dark:text-slate-300" aria-hidden="true">
+        <span className="inline-flex items-center gap-1.5">
+          <span className={`size-3 rounded-sm border ${CELL_LOOK.done}`} /> Done
+        </span>
+        <span className="inline-flex items-center gap-1.5">
+          <span className={`size-3 rounded-sm border ${CELL_LOOK.none}`} /> Not logged
+        </span>
+        <span className="inline-flex items-center gap-1.5">
+          <span className="size-3 rounded-sm border border-slate-400 ring-2 ring-slate-900 dark:ring-white" /> Today
+        </span>
+      </div>
+      <p className="text-sm text-slate-700 dark:text-slate-300">Press a day to log it or undo it, a missed day included.</p>
+    </section>
+  );
+}
