@@ -26,7 +26,7 @@ def main() -> int:
         url, source = db_ready.configured_url()
         schema = db_ready.ready(url, source)
     except db_ready.NotReady as problem:
-        print(f"make seed: {problem}", file=sys.stderr)
+        print(problem, file=sys.stderr)
         return 1
     print(f"database: {db_ready.shown(url)} ({source})")
     print(schema)

@@ -17,7 +17,8 @@ cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 log "API on http://localhost:$API_PORT (docs at /docs)"
 uvicorn app.main:app --reload --reload-dir app --host 0.0.0.0 --port "$API_PORT" \
