@@ -1,8 +1,9 @@
 # The two commands. Both install what is missing on first use.
-.PHONY: dev test bench help
+.PHONY: dev test seed bench help
 
 help:
 	@echo "make dev   - API on http://localhost:8000 and client on http://localhost:4321 (SQLite by default)"
+	@echo "make seed  - migrate the database when needed and add the demo account (demo@example.com / Demo123!)"
 	@echo "make test  - every check, on a throw-away PostgreSQL + Redis and headless Chromium"
 	@echo "make bench - load test of the API against a bare floor app; writes docs/PERFORMANCE.md"
 
@@ -11,6 +12,9 @@ dev:
 
 test:
 	bash scripts/test.sh
+
+seed:
+	bash scripts/seed.sh
 
 # Not part of `make test`: a few minutes of load on a throw-away PostgreSQL + Redis.
 bench:

@@ -2,7 +2,9 @@
 # Checks of the delivery files, which cannot be run here for real (no Docker engine):
 #   actionlint on the workflows, the compose file against the compose-spec schema,
 #   hadolint on the Dockerfiles, the pytest checks of backend/tests/delivery
-#   (compose promises, Dockerfile CMD expansion, nginx.conf on a real nginx), then
+#   (compose promises, Dockerfile CMD expansion, nginx.conf on a real nginx,
+#   `make seed` twice on a fresh SQLite file and PostgreSQL database and on an
+#   unreachable one), then
 #   the production entrypoint (gunicorn + UvicornWorker) on a migrated and seeded
 #   PostgreSQL answering /health, and every backend/http/*.http request executed
 #   by httpyac against it with the status its file expects.
@@ -123,9 +125,13 @@ log "check-jsonschema: docker-compose.yml against the compose specification"
 log "hadolint (warning level): backend/Dockerfile client/Dockerfile"
 "$DELIVERY_VENV/bin/hadolint" --no-color --failure-threshold warning backend/Dockerfile client/Dockerfile
 
-log "pytest: backend/tests/delivery"
+log "pytest: backend/tests/delivery (make seed twice on SQLite and PostgreSQL, nginx, ...)"
+# Run here only (the backend suite leaves the folder out): nginx is installed
+# above, and `make seed` gets an empty database of its own.
 # confcutdir: these tests need neither the app nor the backend suite's fixtures.
-DELIVERY_REQUIRE_NGINX=1 "$VENV/bin/pytest" -q -p no:cacheprovider \
+MAKE_SEED_POSTGRES_URL="$(create_database make_seed)"
+export MAKE_SEED_POSTGRES_URL
+"$VENV/bin/pytest" -q -p no:cacheprovider \
   --confcutdir=backend/tests/delivery backend/tests/delivery
 
 log "production entrypoint: gunicorn -k uvicorn.workers.UvicornWorker -w 2"

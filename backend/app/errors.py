@@ -1,9 +1,18 @@
 """Domain errors. `app.problem_details` turns each into an RFC 7807 response."""
 
+from http import HTTPStatus
+
+# RFC 9110's names where Python's table still has RFC 7231's.
+_RFC_9110_TITLES = {413: "Content Too Large", 422: "Unprocessable Content"}
+
+
+def status_title(status: int) -> str:
+    """The one problem `title` of each status, everywhere."""
+    return _RFC_9110_TITLES.get(status) or HTTPStatus(status).phrase
+
 
 class DomainError(Exception):
     status = 400
-    title = "Bad Request"
 
     def __init__(self, detail: str, *, headers: dict[str, str] | None = None) -> None:
         super().__init__(detail)
@@ -13,17 +22,14 @@ class DomainError(Exception):
 
 class NotFound(DomainError):
     status = 404
-    title = "Not Found"
 
 
 class Conflict(DomainError):
     status = 409
-    title = "Conflict"
 
 
 class Unauthorized(DomainError):
     status = 401
-    title = "Unauthorized"
 
     def __init__(self, detail: str = "Missing or invalid bearer token.") -> None:
         super().__init__(detail, headers={"WWW-Authenticate": "Bearer"})
@@ -33,7 +39,6 @@ class InvalidInput(DomainError):
     """A request that is well-formed but breaks a rule pydantic cannot see."""
 
     status = 422
-    title = "Unprocessable Content"
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
@@ -44,12 +49,10 @@ class FeatureDisabled(DomainError):
     """A feature that this deployment has not configured (Google sign-in)."""
 
     status = 501
-    title = "Not Implemented"
 
 
 class TooManyRequests(DomainError):
     status = 429
-    title = "Too Many Requests"
 
     def __init__(self, retry_after_seconds: int) -> None:
         super().__init__(
@@ -60,4 +63,3 @@ class TooManyRequests(DomainError):
 
 class ServiceUnavailable(DomainError):
     status = 503
-    title = "Service Unavailable"

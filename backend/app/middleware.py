@@ -1,11 +1,12 @@
 """Pure ASGI middleware: security headers and the request body limit."""
 
 import json
-from http import HTTPStatus
 
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.errors import status_title
 
 MAX_BODY_BYTES = 1024 * 1024
 
@@ -67,7 +68,7 @@ class BodySizeLimit:
     async def _reject(self, scope: Scope, send: Send) -> None:
         problem = {
             "type": "about:blank",
-            "title": HTTPStatus.REQUEST_ENTITY_TOO_LARGE.phrase,
+            "title": status_title(413),
             "status": 413,
             "detail": self._too_large,
             "instance": scope["path"],

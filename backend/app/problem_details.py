@@ -1,7 +1,6 @@
 """RFC 7807: every error leaves the API as `application/problem+json`."""
 
 import logging
-from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -13,8 +12,9 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
-from app.errors import DomainError
+from app.errors import DomainError, status_title
 from app.schemas.common import Problem
+from app.schemas.habit import UNION_TAGS
 
 PROBLEM_JSON = "application/problem+json"
 # Headers every error carries, including a 500 raised outside the middleware.
@@ -29,10 +29,9 @@ def problem_response(
     *,
     errors: dict[str, list[str]] | None = None,
     headers: dict[str, str] | None = None,
-    title: str | None = None,
 ) -> JSONResponse:
     problem = Problem(
-        title=title or HTTPStatus(status).phrase,
+        title=status_title(status),
         status=status,
         detail=detail,
         instance=request.url.path,
@@ -46,13 +45,22 @@ def problem_response(
     )
 
 
+_TAGS = {tag for tags in UNION_TAGS.values() for tag in tags}
+
+
 def field_errors(error: RequestValidationError) -> dict[str, list[str]]:
     """pydantic's error list as `{"<field path>": ["message", ...]}`."""
     errors: dict[str, list[str]] = {}
     for item in error.errors():
         where, *path = [str(part) for part in item["loc"]] or ["body"]
-        key = where if item["type"] == "json_invalid" else ".".join(path) or where
         message = str(item["msg"]).removeprefix("Value error, ")
+        if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            field = item["ctx"]["discriminator"].strip("'")
+            path.append(field)
+            message = f"must be one of: {', '.join(UNION_TAGS.get(field, []))}"
+        # A tagged union's member ("daily") is not a field of the body.
+        path = [part for part in path if part not in _TAGS]
+        key = where if item["type"] == "json_invalid" else ".".join(path) or where
         errors.setdefault(key, []).append(message)
     return errors
 
@@ -62,7 +70,6 @@ async def _domain_error(request: Request, error: DomainError) -> JSONResponse:
         request,
         error.status,
         error.detail,
-        title=error.title,
         errors=getattr(error, "errors", None),
         headers=error.headers,
     )
@@ -140,7 +147,7 @@ async def _database_or_bug(request: Request, error: Exception) -> JSONResponse:
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses` entries for the error statuses a route can answer."""
-    return {status: {"description": HTTPStatus(status).phrase} for status in statuses}
+    return {status: {"description": status_title(status)} for status in statuses}
 
 
 def problem_openapi(app: FastAPI) -> dict[str, Any]:
@@ -160,7 +167,7 @@ def problem_openapi(app: FastAPI) -> dict[str, Any]:
             responses = operation.setdefault("responses", {})
             # Every route can meet an oversized body, a crash or a lost database.
             for status in ("413", "500", "503"):
-                responses.setdefault(status, {"description": HTTPStatus(int(status)).phrase})
+                responses.setdefault(status, {"description": status_title(int(status))})
             if "requestBody" in operation:
                 # FastAPI answers 400 to a body it cannot decode (not UTF-8).
                 responses.setdefault("400", {"description": "The body could not be decoded."})

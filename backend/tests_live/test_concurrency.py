@@ -113,3 +113,42 @@ async def test_simultaneous_logs_and_undos_of_different_days_keep_the_streaks_ri
             {"id": habit["id"]},
         ).one()
     assert tuple(stored) == (29, 29, 29)
+
+
+async def test_a_put_racing_a_delete_of_the_same_habit_gets_200_or_404(start_backend) -> None:
+    """The PUT answered 500 (StaleDataError) almost every time."""
+    backend = start_backend()
+    async with _client(backend.url) as http:
+        headers = await register(http, f"put-delete-{uuid.uuid4().hex[:8]}@example.com")
+        outcomes = []
+        for round_ in range(20):
+            habit = await create_habit(http, headers, f"Race {round_}")
+            path = f"/habits/{habit['id']}"
+            body = {"title": "Renamed", "frequency": "weekly", "target": 3}
+            puts = [http.put(path, json=body, headers=headers) for _ in range(3)]
+            patches = [http.patch(path, json={"title": "Patched"}, headers=headers)]
+            responses = await asyncio.gather(*puts, http.delete(path, headers=headers), *patches)
+            *edits, deleted = responses[:4]
+            edits.append(responses[4])
+            assert deleted.status_code == 204, deleted.text
+            for edit in edits:
+                assert edit.status_code in (200, 404), edit.text
+                outcomes.append(edit.status_code)
+            assert (await http.get(path, headers=headers)).status_code == 404
+    # Both orders happened at least once over the rounds, or the race was not run.
+    assert 404 in outcomes, outcomes
+
+
+async def test_of_parallel_deletes_of_one_habit_exactly_one_succeeds(start_backend) -> None:
+    """Several answered 204."""
+    backend = start_backend()
+    async with _client(backend.url) as http:
+        headers = await register(http, f"deletes-{uuid.uuid4().hex[:8]}@example.com")
+        for round_ in range(5):
+            habit = await create_habit(http, headers, f"Doomed {round_}")
+            path = f"/habits/{habit['id']}"
+            responses = await asyncio.gather(
+                *(http.delete(path, headers=headers) for _ in range(10))
+            )
+            statuses = sorted(response.status_code for response in responses)
+            assert statuses == [204] + [404] * 9, statuses

@@ -21,8 +21,7 @@ from app.core.config import Settings, get_settings
 from app.core.security import InvalidToken, decode_access_token
 from app.db.session import Database, get_database, get_session
 from app.errors import Unauthorized
-from app.models import Habit
-from app.services import habits, users
+from app.services import users
 from app.services.users import Account
 
 SessionDep = Annotated[Session, Depends(get_session)]
@@ -59,13 +58,6 @@ def get_current_user(user_id: UserId, session: SessionDep) -> Account:
 
 
 CurrentUser = Annotated[Account, Depends(get_current_user)]
-
-
-def get_owned_habit(habit_id: str, user: CurrentUser, session: SessionDep) -> Habit:
-    return habits.get_owned(session=session, user_id=user.id, habit_id=habit_id)
-
-
-OwnedHabit = Annotated[Habit, Depends(get_owned_habit)]
 
 
 async def limit_login(request: Request, response: Response) -> None:

@@ -68,6 +68,12 @@ def _verified(token: str, secret: str) -> tuple[uuid.UUID, int]:
         algorithms=["HS256"],
         options={"require_exp": True, "require_iat": True, "require_sub": True},
     )
+    # python-jose reads a numeric string as a time; RFC 7519 says a NumericDate is a number.
+    for claim in ("exp", "iat"):
+        if isinstance(claims[claim], bool) or not isinstance(claims[claim], int | float):
+            raise InvalidToken(f"claim {claim!r} is not a number")
+    if not isinstance(claims["sub"], str):
+        raise InvalidToken("claim 'sub' is not a string")
     return uuid.UUID(claims["sub"]), claims["exp"]
 
 
@@ -75,7 +81,9 @@ def decode_access_token(token: str, *, secret: str) -> uuid.UUID:
     """Return the user id of a valid HS256 token with `sub`, `iat` and `exp`."""
     try:
         user_id, expires = _verified(token, secret)
-    except (JWTError, ValueError, TypeError, KeyError) as error:
+    except InvalidToken:
+        raise
+    except (JWTError, ValueError, TypeError, KeyError, OverflowError) as error:
         raise InvalidToken(str(error)) from error
     if expires < time.time():  # python-jose's own rule: expired once `exp` is past
         raise InvalidToken("Signature has expired.")

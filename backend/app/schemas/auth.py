@@ -1,38 +1,20 @@
 import uuid
-from functools import lru_cache
-from typing import Annotated, Literal
-from zoneinfo import available_timezones
+from datetime import date
+from typing import Literal
 
-from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, AnyHttpUrl, Field, StringConstraints, field_validator
+from pydantic import computed_field, field_validator
 
-from app.schemas.common import ApiModel, RequestModel, UtcDatetime
-
-
-@lru_cache(maxsize=1)
-def _timezones() -> frozenset[str]:
-    return frozenset(available_timezones())
-
-
-def _known_timezone(name: str) -> str:
-    if name not in _timezones():
-        raise ValueError(f"{name!r} is not an IANA time zone name such as 'Europe/Paris'")
-    return name
-
-
-def _email_address(value: str) -> str:
-    try:
-        # Syntax only: no DNS look-up, and test domains are allowed.
-        checked = validate_email(value, check_deliverability=False, globally_deliverable=False)
-    except EmailNotValidError as error:
-        raise ValueError(str(error)) from error
-    return checked.normalized.lower()
-
-
-EmailAddress = Annotated[str, Field(max_length=320), AfterValidator(_email_address)]
-Password = Annotated[str, Field(min_length=8, max_length=128)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-Timezone = Annotated[str, Field(max_length=64), AfterValidator(_known_timezone)]
+from app.schemas.common import ApiModel, RequestModel, UtcDatetime, optional
+from app.schemas.fields import (
+    AvatarUrl,
+    DayStartHour,
+    EmailAddress,
+    Name,
+    Password,
+    Timezone,
+    text,
+)
+from app.services.users import today_in
 
 
 class RegisterRequest(RequestModel):
@@ -43,22 +25,23 @@ class RegisterRequest(RequestModel):
 
 
 class LoginRequest(RequestModel):
-    email: Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, max_length=320)]
-    password: Annotated[str, Field(max_length=128)]
+    # Any string: an address that cannot exist simply does not sign in (401).
+    email: text(max_length=320)
+    password: text(max_length=128)
+
+    @field_validator("email")
+    @classmethod
+    def _as_stored(cls, email: str) -> str:
+        return email.strip().lower()
 
 
 class UpdateMeRequest(RequestModel):
-    name: Name | None = None
-    timezone: Timezone | None = None
-    avatar_url: Annotated[AnyHttpUrl, Field(max_length=2048)] | None = None  # null clears it
+    """Fields left out stay as they are."""
 
-    @field_validator("name", "timezone", mode="before")
-    @classmethod
-    def _not_null(cls, value: object) -> object:
-        # Left out means "unchanged"; an explicit null would erase a required field.
-        if value is None:
-            raise ValueError("may be left out but not null")
-        return value
+    name: Name = optional()
+    timezone: Timezone = optional()
+    day_start_hour: DayStartHour = optional()
+    avatar_url: AvatarUrl | None = optional()  # null clears it
 
 
 class UserOut(ApiModel):
@@ -67,7 +50,14 @@ class UserOut(ApiModel):
     name: str
     avatar_url: str | None
     timezone: str
+    day_start_hour: int
     created_at: UtcDatetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def today(self) -> date:
+        """The user's today (time zone and day start), at the time of the response."""
+        return today_in(self.timezone, self.day_start_hour)
 
 
 class UserEnvelope(ApiModel):

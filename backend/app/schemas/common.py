@@ -1,10 +1,9 @@
 """Base models: camelCase on the wire, strict request bodies, the problem shape."""
 
-import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 
@@ -14,18 +13,6 @@ def _as_utc(moment: datetime) -> datetime:
 
 
 UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _iso_date_only(value: Any) -> Any:
-    # pydantic also reads a Unix timestamp as a date (`end=0` → 1970-01-01);
-    # the contract accepts YYYY-MM-DD only.
-    if (isinstance(value, str) and _ISO_DATE.fullmatch(value)) or isinstance(value, date):
-        return value
-    raise ValueError("must be a date in the format YYYY-MM-DD")
-
-
-IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
 
 class ApiModel(BaseModel):
@@ -35,19 +22,14 @@ class ApiModel(BaseModel):
 
 
 class RequestModel(BaseModel):
-    """A request body: camelCase names only, unknown fields rejected (no mass assignment)."""
+    """A request body: camelCase names only, unknown fields rejected (no mass
+    assignment). Its string fields take their types from app.schemas.fields,
+    which refuse NUL (tests/api/test_openapi_strictness.py checks that every
+    string of every request body states it)."""
 
     model_config = ConfigDict(
         alias_generator=to_camel, validate_by_name=False, validate_by_alias=True, extra="forbid"
     )
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _no_nul_characters(cls, value: Any) -> Any:
-        # PostgreSQL cannot store NUL in text; say so instead of failing later.
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("must not contain NUL characters")
-        return value
 
 
 class Problem(BaseModel):
@@ -61,3 +43,13 @@ class Problem(BaseModel):
     errors: dict[str, list[str]] | None = Field(
         default=None, description="Per-field messages, on 422 only."
     )
+
+
+def _no_default_in_schema(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+def optional(description: str | None = None) -> Any:
+    """A request field that may be left out but, when present, must not be null
+    (null would erase a required value). The document lists no default."""
+    return Field(default=None, description=description, json_schema_extra=_no_default_in_schema)

@@ -1,35 +1,46 @@
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import Field
 
 from app.models.habit import Frequency
-from app.schemas.common import ApiModel, RequestModel, UtcDatetime
+from app.schemas.common import ApiModel, RequestModel, UtcDatetime, optional
+from app.schemas.fields import Title
 
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+# strict: JSON `true` or `"3"` is not a number of days.
+WeeklyTarget = Annotated[
+    int, Field(ge=1, le=7, strict=True, description="Days per ISO week to count the week.")
+]
 
 
-class HabitWrite(RequestModel):
-    """Body of POST /habits and PUT /habits/{id}."""
-
+class DailyHabitWrite(RequestModel):
     title: Title
-    frequency: Frequency
-    # strict: JSON `true` or `"3"` is not a number of days.
-    target: int | None = Field(default=None, strict=True, validate_default=True)
+    frequency: Literal[Frequency.DAILY]
+    target: Literal[1] = Field(default=1, description="A daily habit's target is 1.")
 
-    @field_validator("target")
-    @classmethod
-    def _target_fits_frequency(cls, target: int | None, info: ValidationInfo) -> int:
-        frequency = info.data.get("frequency")
-        if frequency is Frequency.DAILY:
-            if target not in (None, 1):
-                raise ValueError("a daily habit has a target of exactly 1 day")
-            return 1
-        if target is None:
-            return 1
-        if not 1 <= target <= 7:
-            raise ValueError("a weekly habit's target is 1 to 7 days per week")
-        return target
+
+class WeeklyHabitWrite(RequestModel):
+    title: Title
+    frequency: Literal[Frequency.WEEKLY]
+    target: WeeklyTarget = 1
+
+
+# Body of POST /habits and PUT /habits/{id}: the frequency says which target is valid.
+HabitWrite = Annotated[DailyHabitWrite | WeeklyHabitWrite, Field(discriminator="frequency")]
+# pydantic puts the tag of the union member in an error's location
+# ("daily.target"); app.problem_details reports such errors at the field.
+UNION_TAGS = {"frequency": [member.value for member in Frequency]}
+
+
+class HabitPatch(RequestModel):
+    """Body of PATCH /habits/{id}: fields left out stay as they are. Switching
+    to daily sets the target to 1; a target other than 1 needs a weekly habit
+    (this one, or `frequency: weekly` in the same request), which
+    app.services.habits checks against the stored habit."""
+
+    title: Title = optional()
+    frequency: Frequency = optional()
+    target: WeeklyTarget = optional()
 
 
 class HabitOut(ApiModel):

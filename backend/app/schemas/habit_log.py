@@ -1,17 +1,17 @@
 import datetime as dt
 import uuid
+from typing import Literal
 
 from pydantic import Field
 
-from app.schemas.common import ApiModel, IsoDate, RequestModel, UtcDatetime
+from app.schemas.common import ApiModel, RequestModel, UtcDatetime
+from app.schemas.fields import IsoDate
 from app.services.analytics import Window
-
-EARLIEST_LOG_DATE = dt.date(2000, 1, 1)
 
 
 class HabitLogCreate(RequestModel):
     date: IsoDate | None = Field(
-        default=None, ge=EARLIEST_LOG_DATE, description="Defaults to today."
+        default=None, description="Defaults to the user's today (also when null); not after it."
     )
 
 
@@ -24,6 +24,6 @@ class HabitLogOut(ApiModel):
 
 class HabitLogPage(ApiModel):
     items: list[HabitLogOut]
-    range: Window
+    range: Window | Literal["custom"]
     start: dt.date
     end: dt.date

@@ -5,7 +5,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import (
     ColumnElement,
@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 
 from app.db.prepared import Prepared
-from app.errors import Unauthorized
+from app.errors import InvalidInput, Unauthorized
 from app.models import Habit, HabitLog, User
 from app.services import users
 
@@ -44,6 +44,43 @@ class Dataset:
 class Overview:
     labels: list[date]
     datasets: list[Dataset]
+
+
+MAX_SPAN_DAYS = 400
+
+
+@dataclass(frozen=True)
+class Span:
+    """Days from `start` to `end`, both included; `range` names how they were asked for."""
+
+    range: Window | Literal["custom"]
+    start: date
+    end: date
+
+
+def log_span(
+    *,
+    range: Window | None,
+    end: date | None,
+    first: date | None,
+    last: date | None,
+    today: date,
+) -> Span:
+    """The days a request for logs asks for: `range` (default week) ending on
+    `end` (default today), or `first`..`last`; 422 for a mix of both forms,
+    half of `first`..`last`, `first` after `last` or over MAX_SPAN_DAYS days."""
+    if first is None and last is None:
+        days = window_days(range or Window.WEEK, end or today)
+        return Span(range or Window.WEEK, days[0], days[-1])
+    if range is not None or end is not None:
+        raise InvalidInput("from", "use either range and end, or from and to, not both")
+    if first is None or last is None:
+        raise InvalidInput("from" if first is None else "to", "from and to go together")
+    if first > last:
+        raise InvalidInput("from", "must not be after to")
+    if (last - first).days + 1 > MAX_SPAN_DAYS:
+        raise InvalidInput("to", f"from..to spans at most {MAX_SPAN_DAYS} days")
+    return Span("custom", first, last)
 
 
 def window_days(window: Window, end: date) -> list[date]:
@@ -90,6 +127,7 @@ def account_habits_with_logged_days(*habit_columns: ColumnElement[Any]) -> Selec
     return (
         select(
             _USERS.c.timezone,
+            _USERS.c.day_start_hour,
             *habit_columns,
             func.aggregate_strings(cast(_LOGS.c.date, String), ",").label("logged_days"),
         )
@@ -132,7 +170,7 @@ def overview_for_user(*, connection: Connection, user_id: uuid.UUID, window: Win
     rows = _HABITS_WITH_WINDOW_DAYS.rows(connection, params)
     if not rows:
         raise Unauthorized()
-    days = window_days(window, users.today_in(rows[0].timezone))
+    days = window_days(window, users.today_in(rows[0].timezone, rows[0].day_start_hour))
     habits = [
         (
             row.id,

@@ -17,7 +17,7 @@ a transaction that locks the habit's row, then reads, writes and commits.
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import (
     Connection,
@@ -40,7 +40,7 @@ from app.errors import Conflict, InvalidInput, NotFound
 from app.models import Frequency, Habit, HabitLog
 from app.models._columns import utc_now
 from app.services import badges, habits, streaks
-from app.services.analytics import Window, days_of, window_days
+from app.services.analytics import Span, Window, days_of
 from app.services.streaks import StreakState
 from app.services.users import possible_todays, today_in
 
@@ -51,7 +51,7 @@ if TYPE_CHECKING:  # importing app.db.session builds the engines; a service need
 @dataclass(frozen=True)
 class LogWindow:
     items: list[Row]
-    range: Window
+    range: Window | Literal["custom"]
     start: date
     end: date
 
@@ -223,7 +223,7 @@ def _add_unlocked(
     habit = _read_unlocked(connection, user_id, habit_id, day)
     if habit is None:
         return None
-    today = today_in(habit.timezone)
+    today = today_in(habit.timezone, habit.day_start_hour)
     day = day or today
     _check_not_future(day, today)
     nearby = days_of(habit.nearby_days)
@@ -300,7 +300,7 @@ def _add_locked(session: Session, user_id: uuid.UUID, habit_id: str, day: date |
     """`add` in a transaction that locks the habit's row: writes to one habit
     are serialised, so the streak state is computed from every committed log."""
     habit = habits.lock_owned(session=session, user_id=user_id, habit_id=habit_id)
-    today = today_in(habit.timezone)
+    today = today_in(habit.timezone, habit.day_start_hour)
     day = day or today
     _check_not_future(day, today)
     log = NewLog(id=uuid.uuid4(), habit_id=habit.id, date=day, created_at=utc_now())
@@ -358,11 +358,8 @@ def remove(*, database: "Database", user_id: uuid.UUID, habit_id: str, day: date
         _remove_locked(session, user_id, habit_id, day)
 
 
-def in_window(
-    *, connection: Connection, habit_id: uuid.UUID, window: Window, end: date
-) -> LogWindow:
-    """The logs of the 7 or 30 days ending on `end`, ascending (index range scan)."""
-    days = window_days(window, end)
-    params = {"habit_id": habit_id, "first_day": days[0], "last_day": days[-1]}
+def in_span(*, connection: Connection, habit_id: uuid.UUID, span: Span) -> LogWindow:
+    """The habit's logs within `span`, ascending (index range scan)."""
+    params = {"habit_id": habit_id, "first_day": span.start, "last_day": span.end}
     items = connection.execute(_WINDOW, params).all()
-    return LogWindow(items=list(items), range=window, start=days[0], end=days[-1])
+    return LogWindow(items=list(items), range=span.range, start=span.start, end=span.end)

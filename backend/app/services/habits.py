@@ -3,8 +3,11 @@
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, Row, and_, bindparam, select
+from sqlalchemy import delete as sa_delete
+from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Session
 
 from app.db.prepared import Prepared
@@ -39,13 +42,9 @@ def habit_key(habit_id: str) -> uuid.UUID | None:
         return None
 
 
-def get_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Habit:
-    """The user's habit; someone else's answers exactly like a missing one."""
-    key = habit_key(habit_id)
-    habit = session.get(Habit, key) if key else None
-    if habit is None or habit.user_id != user_id:
-        raise NotFound(f"Habit {habit_id} does not exist.")
-    return habit
+def not_found(habit_id: object) -> NotFound:
+    """Someone else's habit answers exactly like a missing one."""
+    return NotFound(f"Habit {habit_id} does not exist.")
 
 
 _HABITS, _USERS = Habit.__table__, User.__table__
@@ -66,6 +65,7 @@ FOR_LOG_WRITE = (
         _HABITS.c.longest_streak,
         _HABITS.c.total_logs,
         _USERS.c.timezone,
+        _USERS.c.day_start_hour,
         badges.OTHER_HABITS_LOGS,
         badges.HELD_CODES,
     )
@@ -79,7 +79,7 @@ _LOCKED = FOR_LOG_WRITE.with_for_update(of=_HABITS)
 
 
 def lock_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
-    """Like `get_owned`, and the habit's row stays locked until the transaction ends."""
+    """The user's habit for a log write, its row locked until the transaction ends."""
     key = habit_key(habit_id)
     row = (
         session.connection().execute(_LOCKED, {"habit_id": key, "user_id": user_id}).first()
@@ -88,7 +88,7 @@ def lock_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
     )
     if row is None:
         users.signed_in(session=session, user_id=user_id)  # 401 first if the account is gone
-        raise NotFound(f"Habit {habit_id} does not exist.")
+        raise not_found(habit_id)
     return row
 
 
@@ -96,7 +96,7 @@ def lock_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
 # the account: no row, the account is gone; a row without a habit, the habit
 # is missing or someone else's.
 _OWNED_ID = (
-    select(_USERS.c.timezone, _HABITS.c.id)
+    select(_USERS.c.timezone, _USERS.c.day_start_hour, _HABITS.c.id)
     .select_from(
         _USERS.outerjoin(
             _HABITS,
@@ -114,7 +114,7 @@ def owned_id(*, connection: Connection, user_id: uuid.UUID, habit_id: str) -> Ro
     if row is None:
         raise Unauthorized()
     if row.id is None:
-        raise NotFound(f"Habit {habit_id} does not exist.")
+        raise not_found(habit_id)
     return row
 
 
@@ -174,49 +174,85 @@ def list_summaries(*, connection: Connection, user_id: uuid.UUID) -> list[HabitS
     rows = _SUMMARIES.rows(connection, params)
     if not rows:
         raise Unauthorized()
-    today = users.today_in(rows[0].timezone)
+    today = users.today_in(rows[0].timezone, rows[0].day_start_hour)
     return [_summary(row, today) for row in rows if row.id is not None]
 
 
-def summary(*, session: Session, habit: Habit, today: date) -> HabitSummary:
+def summary(*, session: Session, user_id: uuid.UUID, habit_id: uuid.UUID) -> HabitSummary:
+    """The habit as the API shows it, on its owner's today; 404 when it is gone."""
     first, last = _recent_window()
-    params = {"user_id": habit.user_id, "habit_id": habit.id, "first_day": first, "last_day": last}
-    row = session.connection().execute(_ONE_SUMMARY, params).one()
-    return _summary(row, today)
-
-
-def refresh_streak_state(*, session: Session, habit: Habit) -> None:
-    """Recompute the stored streak state from the habit's log dates (one read)."""
-    dates = session.scalars(select(HabitLog.date).where(HabitLog.habit_id == habit.id))
-    state = streaks.summarize(dates, habit.frequency, habit.target)
-    habit.last_run_end = state.last_run_end
-    habit.last_run_length = state.last_run_length
-    habit.longest_streak = state.longest_streak
-    habit.total_logs = state.total_logs
+    params = {"user_id": user_id, "habit_id": habit_id, "first_day": first, "last_day": last}
+    row = session.connection().execute(_ONE_SUMMARY, params).first()
+    if row is None or row.id is None:
+        raise not_found(habit_id)
+    return _summary(row, users.today_in(row.timezone, row.day_start_hour))
 
 
 def create(
     *, session: Session, user_id: uuid.UUID, title: str, frequency: Frequency, target: int
-) -> Habit:
+) -> HabitSummary:
     habit = Habit(user_id=user_id, title=title, frequency=frequency, target=target)
     session.add(habit)
+    session.flush()
+    created = summary(session=session, user_id=user_id, habit_id=habit.id)
     session.commit()
-    return habit
+    return created
+
+
+_FOR_UPDATE = (
+    select(_HABITS.c.id, _HABITS.c.frequency, _HABITS.c.target)
+    .where(_HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == bindparam("user_id"))
+    .with_for_update()
+)
+_DELETE = (
+    sa_delete(_HABITS)
+    .where(_HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == bindparam("user_id"))
+    .returning(_HABITS.c.id)
+)
 
 
 def update(
-    *, session: Session, habit: Habit, title: str, frequency: Frequency, target: int
-) -> Habit:
-    """Replace the habit's settings; a new frequency or target re-rates its history."""
-    rerate = (habit.frequency, habit.target) != (frequency, target)
-    habit.title, habit.frequency, habit.target = title, frequency, target
-    if rerate:
-        refresh_streak_state(session=session, habit=habit)
+    *, session: Session, user_id: uuid.UUID, habit_id: str, changes: dict[str, Any]
+) -> HabitSummary:
+    """Change the user's habit (`title`, `frequency`, `target`; a PUT sends all
+    three, a PATCH some). Switching to daily sets the target to 1; a new
+    frequency or target re-rates the habit's history. 404 when it is not the
+    user's, including when a concurrent DELETE removed it first: the row stays
+    locked until the answer is read, so a DELETE waits for this update.
+    """
+    key = habit_key(habit_id)
+    params = {"habit_id": key, "user_id": user_id}
+    current = session.connection().execute(_FOR_UPDATE, params).first() if key else None
+    if current is None:
+        session.rollback()
+        raise not_found(habit_id)
+    frequency = changes.get("frequency", current.frequency)
+    target = 1 if frequency is Frequency.DAILY else changes.get("target", current.target)
+    if frequency is Frequency.DAILY and changes.get("target", 1) != 1:
+        session.rollback()
+        raise InvalidInput("target", "a daily habit has a target of exactly 1 day")
+    values: dict[str, Any] = {"frequency": frequency, "target": target}
+    if "title" in changes:
+        values["title"] = changes["title"]
+    if (frequency, target) != (current.frequency, current.target):
+        dates = session.scalars(select(HabitLog.date).where(HabitLog.habit_id == key))
+        values.update(vars(streaks.summarize(dates, frequency, target)))
+    session.execute(sa_update(_HABITS).where(_HABITS.c.id == key).values(**values))
+    updated = summary(session=session, user_id=user_id, habit_id=key)
     session.commit()
-    return habit
+    return updated
 
 
-def delete(*, session: Session, habit: Habit) -> None:
-    """Delete the habit; the database cascades to its logs."""
-    session.delete(habit)
+def delete(*, session: Session, user_id: uuid.UUID, habit_id: str) -> None:
+    """Delete the user's habit (the database cascades to its logs). Of several
+    concurrent deletes exactly one finds the row; the others answer 404."""
+    key = habit_key(habit_id)
+    deleted = (
+        session.connection().execute(_DELETE, {"habit_id": key, "user_id": user_id}).first()
+        if key
+        else None
+    )
+    if deleted is None:
+        session.rollback()
+        raise not_found(habit_id)
     session.commit()

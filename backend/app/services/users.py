@@ -23,25 +23,29 @@ class Account:
     name: str
     avatar_url: str | None
     timezone: str
+    day_start_hour: int
     created_at: datetime
 
 
-def today_in(timezone: str) -> date:
-    """Today's date in an IANA time zone."""
-    return datetime.now(ZoneInfo(timezone)).date()
+def today_in(timezone: str, day_start_hour: int = 0, *, now: datetime | None = None) -> date:
+    """The user's today: the date in `timezone` of `now` (default: this
+    instant) minus `day_start_hour` hours (at 02:30 on Tuesday, a day that
+    starts at 04:00 is still Monday)."""
+    local = (now or datetime.now(UTC)).astimezone(ZoneInfo(timezone))
+    return (local - timedelta(hours=day_start_hour)).date()
 
 
 def possible_todays() -> tuple[date, date]:
-    """The first and last date that is today somewhere: time zones span UTC-12
-    to UTC+14, so UTC's today or a day either side. Statements that run before
-    the account's time zone is known read the days of all of them."""
-    utc_today = datetime.now(UTC).date()
-    return utc_today - timedelta(days=1), utc_today + timedelta(days=1)
+    """The first and last date that is today for someone: time zones span
+    UTC-12 to UTC+14 and a day may start up to 23 hours late. Statements that
+    run before the account's time zone is known read the days of all of them."""
+    now = datetime.now(UTC)
+    return (now - timedelta(hours=12 + 23)).date(), (now + timedelta(hours=14)).date()
 
 
 def today_for(user: Account | User) -> date:
-    """The user's today, in the user's time zone."""
-    return today_in(user.timezone)
+    """The user's today, in the user's time zone and day start."""
+    return today_in(user.timezone, user.day_start_hour)
 
 
 # Built once and run through the session's connection, not the ORM: every
@@ -54,6 +58,7 @@ _ACCOUNT = select(
     _USERS.c.name,
     _USERS.c.avatar_url,
     _USERS.c.timezone,
+    _USERS.c.day_start_hour,
     _USERS.c.created_at,
 ).where(_USERS.c.id == bindparam("user_id"))
 

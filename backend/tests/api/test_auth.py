@@ -16,7 +16,16 @@ async def test_register_returns_a_token_and_the_user(client: AsyncClient) -> Non
     assert response.status_code == 201
     body = response.json()
     assert body["tokenType"] == "bearer"
-    assert set(body["user"]) == {"id", "email", "name", "avatarUrl", "timezone", "createdAt"}
+    assert set(body["user"]) == {
+        "id",
+        "email",
+        "name",
+        "avatarUrl",
+        "timezone",
+        "dayStartHour",
+        "today",
+        "createdAt",
+    }
     assert body["user"]["email"] == email
     assert body["user"]["timezone"] == "Europe/Paris"
     assert body["user"]["avatarUrl"] is None

@@ -149,7 +149,7 @@ async def test_405_names_every_method_of_the_resource(client: AsyncClient) -> No
     headers = await register(client)
     for path, allowed in [
         ("/habits", "GET, POST"),
-        ("/habits/abc", "GET, PUT, DELETE"),
+        ("/habits/abc", "GET, PUT, PATCH, DELETE"),
         ("/auth/me", "GET, PATCH"),
         ("/habits/abc/logs/2024-01-01", "DELETE"),
     ]:

@@ -169,6 +169,28 @@ async def test_logs_window(client: AsyncClient) -> None:
     assert [item["date"] for item in body["items"]] == sorted(i["date"] for i in body["items"])
 
 
+async def test_logs_from_to_reads_a_calendar_span(client: AsyncClient) -> None:
+    headers = await register(client)
+    habit = await create_habit(client, headers)
+    for day in ("2025-01-01", "2025-06-30", "2026-02-03"):
+        await log(client, headers, habit["id"], date.fromisoformat(day))
+    # 400 days, both ends included, is the most.
+    response = await client.get(
+        f"/habits/{habit['id']}/logs?from=2025-01-01&to=2026-02-05", headers=headers
+    )
+    assert_problem(response, 422)
+    response = await client.get(
+        f"/habits/{habit['id']}/logs?from=2025-01-01&to=2026-02-04", headers=headers
+    )
+    body = response.json()
+    assert (body["range"], body["start"], body["end"]) == ("custom", "2025-01-01", "2026-02-04")
+    assert [item["date"] for item in body["items"]] == ["2025-01-01", "2025-06-30", "2026-02-03"]
+    one_day = await client.get(
+        f"/habits/{habit['id']}/logs?from=2025-06-30&to=2025-06-30", headers=headers
+    )
+    assert [item["date"] for item in one_day.json()["items"]] == ["2025-06-30"]
+
+
 async def test_logs_window_defaults_to_the_week_ending_today(client: AsyncClient) -> None:
     headers = await register(client, timezone="Asia/Tokyo")
     habit = await create_habit(client, headers)
@@ -186,6 +208,18 @@ async def test_logs_window_validation(client: AsyncClient) -> None:
         ("range=year", "range"),
         ("end=yesterday", "end"),
         ("end=2026-13-01", "end"),
+        # Windows that would reach before year 1 (OverflowError, a 500, before).
+        ("end=0001-01-01", "end"),
+        ("end=0001-01-06", "end"),
+        ("range=month&end=0001-01-29", "end"),
+        ("end=1999-12-31", "end"),
+        ("from=2026-01-01", "to"),
+        ("to=2026-01-01", "from"),
+        ("from=2026-02-01&to=2026-01-01", "from"),
+        ("from=2025-01-01&to=2026-02-05", "to"),  # 400 days is the most
+        ("from=2026-01-01&to=2026-01-02&range=week", "from"),
+        ("from=2026-01-01&to=2026-01-02&end=2026-01-02", "from"),
+        ("from=0001-01-01&to=0001-01-02", "from"),
     ]:
         problem = assert_problem(
             await client.get(f"/habits/{habit['id']}/logs?{query}", headers=headers), 422

@@ -30,9 +30,10 @@ def habit() -> Iterator[Habit]:
             name="Race",
             timezone="UTC",
         )
-        created = habits.create(
+        summary = habits.create(
             session=session, user_id=user.id, title="Race", frequency=Frequency.DAILY, target=1
         )
+        created = session.get(Habit, summary.id)
     yield created
     with SessionLocal() as session:
         session.delete(session.get(User, created.user_id))

@@ -72,6 +72,17 @@ FORGERIES: dict[str, Callable[[str, str], str | None]] = {
     "no exp": lambda user, _other: f"Bearer {jwt.encode(_claims(user, exp=None), SECRET)}",
     "no sub": lambda user, _other: f"Bearer {jwt.encode(_claims(user, sub=None), SECRET)}",
     "sub not a user id": lambda _user, _other: f"Bearer {jwt.encode(_claims('admin'), SECRET)}",
+    # A numeric string is not a NumericDate (RFC 7519); it answered 500.
+    "exp a numeric string": lambda user, _other: (
+        f"Bearer {jwt.encode({**_claims(user), 'exp': str(_claims(user)['exp'])}, SECRET)}"
+    ),
+    "iat a numeric string": lambda user, _other: (
+        f"Bearer {jwt.encode({**_claims(user), 'iat': str(_claims(user)['iat'])}, SECRET)}"
+    ),
+    "exp a boolean": lambda user, _other: (
+        f"Bearer {jwt.encode({**_claims(user), 'exp': True}, SECRET)}"
+    ),
+    "sub a number": lambda _user, _other: f"Bearer {jwt.encode(_claims(12345), SECRET)}",
     "sub of no user": lambda _user, _other: (
         f"Bearer {jwt.encode(_claims(str(uuid.uuid4())), SECRET)}"
     ),

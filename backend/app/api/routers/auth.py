@@ -15,11 +15,12 @@ from app.schemas.auth import (
     UserEnvelope,
 )
 from app.services import google, users
+from app.services.users import Account
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
-def _signed_in(user: User, settings: Settings, *, status_code: int = 200) -> Response:
+def _signed_in(user: User | Account, settings: Settings, *, status_code: int = 200) -> Response:
     token = create_access_token(
         user.id, secret=settings.jwt_secret, expires_minutes=settings.access_token_expire_minutes
     )
@@ -62,6 +63,12 @@ def login(body: LoginRequest, session: SessionDep, settings: SettingsDep) -> Res
 @router.get("/me", response_model=UserEnvelope, responses=problems(401))
 def read_me(user: CurrentUser) -> Response:
     return json_response(UserEnvelope, {"user": user})
+
+
+@router.post("/refresh", response_model=TokenResponse, responses=problems(401))
+def refresh(user: CurrentUser, settings: SettingsDep) -> Response:
+    """A new access token with a full lifetime, for a token that is still valid."""
+    return _signed_in(user, settings)
 
 
 @router.patch("/me", response_model=UserEnvelope, responses=problems(401, 422))

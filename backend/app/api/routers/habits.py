@@ -1,11 +1,12 @@
-from fastapi import APIRouter, Response
+from typing import Annotated
 
-from app.api.deps import CurrentUser, DatabaseDep, OwnedHabit, SessionDep, UserId
+from fastapi import APIRouter, Body, Response
+
+from app.api.deps import CurrentUser, DatabaseDep, SessionDep, UserId
 from app.api.responses import json_response
 from app.problem_details import problems
-from app.schemas.habit import HabitOut, HabitWrite
+from app.schemas.habit import HabitOut, HabitPatch, HabitWrite
 from app.services import habits
-from app.services.users import today_for
 
 router = APIRouter(prefix="/habits", tags=["habits"], responses=problems(401))
 
@@ -19,7 +20,9 @@ def list_habits(user_id: UserId, database: DatabaseDep) -> Response:
 
 
 @router.post("", status_code=201, response_model=HabitOut, responses=problems(422))
-def create_habit(body: HabitWrite, user: CurrentUser, session: SessionDep) -> Response:
+def create_habit(
+    body: Annotated[HabitWrite, Body()], user: CurrentUser, session: SessionDep
+) -> Response:
     habit = habits.create(
         session=session,
         user_id=user.id,
@@ -28,38 +31,40 @@ def create_habit(body: HabitWrite, user: CurrentUser, session: SessionDep) -> Re
         target=body.target,
     )
     return json_response(
-        HabitOut,
-        habits.summary(session=session, habit=habit, today=today_for(user)),
-        status_code=201,
-        headers={"Location": f"/habits/{habit.id}"},
+        HabitOut, habit, status_code=201, headers={"Location": f"/habits/{habit.id}"}
     )
 
 
 @router.get("/{habit_id}", response_model=HabitOut, responses=problems(404))
-def read_habit(habit: OwnedHabit, user: CurrentUser, session: SessionDep) -> Response:
-    return json_response(
-        HabitOut, habits.summary(session=session, habit=habit, today=today_for(user))
-    )
+def read_habit(habit_id: str, user: CurrentUser, session: SessionDep) -> Response:
+    key = habits.habit_key(habit_id)
+    if key is None:
+        raise habits.not_found(habit_id)
+    return json_response(HabitOut, habits.summary(session=session, user_id=user.id, habit_id=key))
 
 
 @router.put("/{habit_id}", response_model=HabitOut, responses=problems(404, 422))
-def update_habit(
-    body: HabitWrite, habit: OwnedHabit, user: CurrentUser, session: SessionDep
+def replace_habit(
+    habit_id: str, body: Annotated[HabitWrite, Body()], user: CurrentUser, session: SessionDep
 ) -> Response:
-    habit = habits.update(
-        session=session,
-        habit=habit,
-        title=body.title,
-        frequency=body.frequency,
-        target=body.target,
-    )
-    return json_response(
-        HabitOut, habits.summary(session=session, habit=habit, today=today_for(user))
-    )
+    """Replace the habit's title, frequency and target."""
+    changes = {"title": body.title, "frequency": body.frequency, "target": body.target}
+    habit = habits.update(session=session, user_id=user.id, habit_id=habit_id, changes=changes)
+    return json_response(HabitOut, habit)
+
+
+@router.patch("/{habit_id}", response_model=HabitOut, responses=problems(404, 422))
+def update_habit(
+    habit_id: str, body: HabitPatch, user: CurrentUser, session: SessionDep
+) -> Response:
+    """Change some of the habit's fields; switching to daily sets the target to 1."""
+    changes = body.model_dump(exclude_unset=True)
+    habit = habits.update(session=session, user_id=user.id, habit_id=habit_id, changes=changes)
+    return json_response(HabitOut, habit)
 
 
 @router.delete("/{habit_id}", status_code=204, responses=problems(404))
-def delete_habit(habit: OwnedHabit, session: SessionDep) -> Response:
+def delete_habit(habit_id: str, user: CurrentUser, session: SessionDep) -> Response:
     """Delete the habit and all its logs."""
-    habits.delete(session=session, habit=habit)
+    habits.delete(session=session, user_id=user.id, habit_id=habit_id)
     return Response(status_code=204)

@@ -5,10 +5,10 @@ from fastapi import APIRouter, Body, Depends, Query, Response
 from app.api.deps import DatabaseDep, UserId, limit_log_writes
 from app.api.responses import json_response
 from app.problem_details import problems
-from app.schemas.common import IsoDate
+from app.schemas.fields import AnyIsoDate, IsoDate
 from app.schemas.habit_log import HabitLogCreate, HabitLogOut, HabitLogPage
 from app.services import habit_logs, habits
-from app.services.analytics import Window
+from app.services.analytics import Window, log_span
 from app.services.users import today_in
 
 router = APIRouter(prefix="/habits/{habit_id}", tags=["logs"], responses=problems(401, 404))
@@ -45,7 +45,7 @@ def log_day(
 )
 def undo_day(
     habit_id: str,
-    day: IsoDate,
+    day: AnyIsoDate,
     user_id: UserId,
     database: DatabaseDep,
 ) -> Response:
@@ -63,16 +63,16 @@ def list_logs(
     habit_id: str,
     user_id: UserId,
     database: DatabaseDep,
-    range: Annotated[Window, Query()] = Window.WEEK,
-    end: Annotated[IsoDate | None, Query(description="Defaults to today.")] = None,
+    range: Annotated[Window, Query()] = None,  # type: ignore[assignment]
+    end: Annotated[IsoDate, Query(description="Defaults to today.")] = None,  # type: ignore[assignment]
+    first: Annotated[IsoDate, Query(alias="from")] = None,  # type: ignore[assignment]
+    last: Annotated[IsoDate, Query(alias="to")] = None,  # type: ignore[assignment]
 ) -> Response:
-    """The logs of the 7 (week) or 30 (month) days ending on `end`, ascending."""
+    """The logs of the 7 (week) or 30 (month) days ending on `end`, or of
+    `from`..`to` (both included, at most 400 days), ascending."""
     with database.autocommit() as connection:
         habit = habits.owned_id(connection=connection, user_id=user_id, habit_id=habit_id)
-        window = habit_logs.in_window(
-            connection=connection,
-            habit_id=habit.id,
-            window=range,
-            end=end or today_in(habit.timezone),
-        )
+        today = today_in(habit.timezone, habit.day_start_hour)
+        span = log_span(range=range, end=end, first=first, last=last, today=today)
+        window = habit_logs.in_span(connection=connection, habit_id=habit.id, span=span)
     return json_response(HabitLogPage, window)

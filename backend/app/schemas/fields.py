@@ -1,0 +1,241 @@
+"""Request field types whose OpenAPI schema states exactly the rule the code enforces.
+
+Each rule is written once, as a regular expression or a list, and used both
+to validate (Python's `re`) and in the document (JSON Schema `pattern`,
+`enum`), so that a value the document calls valid is accepted and one it
+calls invalid is refused (the fuzzer checks both directions).
+"""
+
+import re
+import unicodedata
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+
+EARLIEST_DATE = date(2000, 1, 1)
+NO_NUL = r"^[^\x00]*$"
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL cannot store NUL in text; say so instead of failing later.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+def text(*, min_length: int = 0, max_length: int, description: str | None = None) -> Any:
+    """A string of `min_length`..`max_length` characters without NUL."""
+    schema: dict[str, Any] = {"type": "string", "pattern": NO_NUL, "maxLength": max_length}
+    if min_length:
+        schema["minLength"] = min_length
+    if description:
+        schema["description"] = description
+    return Annotated[
+        str,
+        AfterValidator(_no_nul),
+        Field(min_length=min_length, max_length=max_length),
+        WithJsonSchema(schema),
+    ]
+
+
+def _char_class(predicate: Any) -> str:
+    """A regex character class body for every character of the Basic Multilingual
+    Plane that satisfies `predicate` (`\\uXXXX` escapes read the same in Python's
+    and in JavaScript's regular expressions)."""
+    points = [point for point in range(0x10000) if predicate(chr(point))]
+    ranges: list[tuple[int, int]] = []
+    for point in points:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1] = (ranges[-1][0], point)
+        else:
+            ranges.append((point, point))
+    return "".join(
+        f"\\u{first:04x}" if first == last else f"\\u{first:04x}-\\u{last:04x}"
+        for first, last in ranges
+    )
+
+
+# What str.strip() removes, and what does not show: spaces, controls and
+# format characters (zero-width space and joiners, BOM, bidi marks, NUL).
+_SPACE = _char_class(str.isspace)
+_INVISIBLE = _char_class(lambda char: char.isspace() or unicodedata.category(char) in ("Cc", "Cf"))
+
+
+def visible_text_patterns(max_length: int) -> tuple[str, str]:
+    """(1..`max_length` characters once trimmed, no NUL; at least one visible character)."""
+    core = f"[^{_SPACE}\\x00](?:[^\\x00]{{0,{max_length - 2}}}[^{_SPACE}\\x00])?"
+    return f"^[{_SPACE}]*{core}[{_SPACE}]*$", f"[^{_INVISIBLE}]"
+
+
+def _visible_text(max_length: int) -> Any:
+    trimmed, visible = (re.compile(pattern) for pattern in visible_text_patterns(max_length))
+
+    def check(value: str) -> str:
+        value = _no_nul(value).strip()
+        if not 1 <= len(value) <= max_length:
+            raise ValueError(f"must be 1 to {max_length} characters once trimmed")
+        if not trimmed.search(value) or not visible.search(value):
+            raise ValueError("must contain at least one visible character")
+        return value
+
+    schema = {
+        "type": "string",
+        "description": f"1 to {max_length} characters once spaces are trimmed, at least one "
+        "visible (not only spaces, zero-width characters or a BOM), no NUL.",
+        "allOf": [{"pattern": pattern} for pattern in visible_text_patterns(max_length)],
+    }
+    return Annotated[str, AfterValidator(check), WithJsonSchema(schema)]
+
+
+Title = _visible_text(100)
+Name = _visible_text(100)
+
+
+Password = text(min_length=8, max_length=128)
+
+# An address as people type it: a dot-separated local part (at most 64
+# characters, RFC 5321) and a domain of at least two dot-separated labels;
+# at most 254 characters in all. Compared in lower case.
+_LOCAL_CHARS = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_EMAIL_SHAPE = f"^{_LOCAL_CHARS}+(?:\\.{_LOCAL_CHARS}+)*@{_LABEL}(?:\\.{_LABEL})+$"
+_EMAIL_LOCAL_LENGTH = r"^[^@]{1,64}@"
+EMAIL_MAX_LENGTH = 254
+_EMAIL_PATTERNS = [re.compile(_EMAIL_SHAPE), re.compile(_EMAIL_LOCAL_LENGTH)]
+
+
+def _email(value: str) -> str:
+    if len(_no_nul(value)) > EMAIL_MAX_LENGTH or not all(
+        pattern.search(value) for pattern in _EMAIL_PATTERNS
+    ):
+        raise ValueError(
+            "must be an email address such as name@example.com "
+            "(at most 64 characters before the @, 254 in all)"
+        )
+    return value.lower()
+
+
+EmailAddress = Annotated[
+    str,
+    AfterValidator(_email),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "maxLength": EMAIL_MAX_LENGTH,
+            "description": "An email address; at most 64 characters before the @.",
+            "allOf": [{"pattern": _EMAIL_SHAPE}, {"pattern": _EMAIL_LOCAL_LENGTH}],
+        }
+    ),
+]
+
+
+@cache
+def timezone_names() -> tuple[str, ...]:
+    """The tz database's zone names (those the `tzdata` package ships), sorted.
+
+    Not `zoneinfo.available_timezones()`: on some hosts it also lists
+    `localtime`, an alias of the host's own zone file, not a zone.
+    """
+    return tuple(sorted(files("tzdata").joinpath("zones").read_text().split()))
+
+
+def _timezone(value: str) -> str:
+    if _no_nul(value) not in timezone_names():
+        raise ValueError(f"{value!r} is not a tz database zone name such as 'Europe/Paris'")
+    return value
+
+
+Timezone = Annotated[
+    str,
+    AfterValidator(_timezone),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": list(timezone_names()),
+            "description": "A tz database zone name such as `Europe/Paris`.",
+        }
+    ),
+]
+DayStartHour = Annotated[
+    int,
+    Field(ge=0, le=23, strict=True, description="The hour (0-23) at which the user's day begins."),
+]
+
+_AVATAR_URL = (
+    r"^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::[0-9]{1,4})?"
+    r"(?:[/?#][\x21-\x7e]*)?$"
+)
+_AVATAR_URL_PATTERN = re.compile(_AVATAR_URL)
+
+
+def _avatar_url(value: str) -> str:
+    if not _AVATAR_URL_PATTERN.search(_no_nul(value)):
+        raise ValueError("must be an http or https address")
+    return value
+
+
+AvatarUrl = Annotated[
+    str,
+    Field(max_length=2048),
+    AfterValidator(_avatar_url),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "maxLength": 2048,
+            "pattern": _AVATAR_URL,
+            "description": "An http(s) address.",
+        }
+    ),
+]
+
+# A date is YYYY-MM-DD and no earlier than 2000-01-01 (no log or window
+# reaches further back). pydantic alone would also read a Unix timestamp as a
+# date (`end=0` → 1970-01-01).
+_ISO_DATE = re.compile(r"^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$")
+_ANY_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _any_iso_date(value: Any) -> Any:
+    if isinstance(value, date) or (isinstance(value, str) and _ANY_ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("must be a date in the format YYYY-MM-DD")
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    if isinstance(value, str) and _ANY_ISO_DATE.fullmatch(value):
+        raise ValueError(f"must be {EARLIEST_DATE.isoformat()} or later")
+    raise ValueError("must be a date in the format YYYY-MM-DD")
+
+
+def _not_before_2000(value: date) -> date:
+    if value < EARLIEST_DATE:
+        raise ValueError(f"must be {EARLIEST_DATE.isoformat()} or later")
+    return value
+
+
+# Any calendar day (a path naming a day that may or may not hold a log).
+AnyIsoDate = Annotated[
+    date,
+    BeforeValidator(_any_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": _ANY_ISO_DATE.pattern}),
+]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    AfterValidator(_not_before_2000),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": _ISO_DATE.pattern,
+            "description": "YYYY-MM-DD, 2000-01-01 or later.",
+        }
+    ),
+]
