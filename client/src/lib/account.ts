@@ -1,5 +1,6 @@
 import { browserTimeZone, sameTimeZone } from "./dates";
 import { goTo, ROUTES } from "./navigation";
+import type { TimeZoneName } from "./schemas";
 import { sessionStore } from "./session";
 import { showToast } from "./toasts";
 
@@ -43,10 +44,11 @@ function render(): void {
 }
 
 async function switchToBrowserZone(button: HTMLButtonElement): Promise<void> {
-  const timezone = browserTimeZone();
+  const { updateProfile } = await import("./endpoints");
+  // The API has the last word on the name (a 422 toast says so).
+  const timezone = browserTimeZone() as TimeZoneName;
   button.setAttribute("aria-disabled", "true");
   try {
-    const { updateProfile } = await import("./endpoints");
     const { user } = await updateProfile({ timezone });
     sessionStore.getState().updateUser(user);
     showToast({ kind: "success", title: "Time zone changed", detail: `Your days now follow ${timezone}.` });

@@ -12,6 +12,7 @@ import {
   type ChartRange,
   type HabitChanges,
   type NewHabit,
+  type NewAccount,
   type ProfileChanges,
 } from "./schemas";
 
@@ -40,14 +41,14 @@ export const login = (credentials: Credentials) =>
     failureTitle: "Could not sign in",
   });
 
-export const register = (account: Credentials & { name: string; timezone?: string }) =>
+export const register = (account: NewAccount, { quietStatuses = [] }: { quietStatuses?: number[] } = {}) =>
   requestJson("/auth/register", authResponseSchema, {
     method: "POST",
     body: account,
     failureTitle: "Could not create the account",
     showsFieldErrors: true,
     // Email taken: said at the Email field.
-    quietStatuses: [409],
+    quietStatuses: [409, ...quietStatuses],
   });
 
 export const refreshSession = () =>

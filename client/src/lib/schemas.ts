@@ -6,14 +6,15 @@
 import { z } from "zod/mini";
 import type {
   BadgeOut,
+  CreateHabitHabitsPostData,
   Frequency as ApiFrequency,
   HabitLogOut,
   HabitLogPage,
   HabitOut,
   HabitPatch,
-  HabitWrite,
   OverviewOut,
   Problem as ApiProblem,
+  RegisterRequest,
   UpdateMeRequest,
   UserOut,
 } from "../generated/openapi";
@@ -37,9 +38,13 @@ export type HabitLogsPage = HabitLogPage;
 export type StatsOverview = OverviewOut;
 export type Badge = BadgeOut;
 export type Frequency = ApiFrequency;
-export type NewHabit = HabitWrite;
+/** POST /habits: a daily habit (target 1) or a weekly one (target 1–7). */
+export type NewHabit = CreateHabitHabitsPostData["body"];
 export type HabitChanges = HabitPatch;
 export type ProfileChanges = UpdateMeRequest;
+export type NewAccount = Pick<RegisterRequest, "email" | "password" | "timezone"> & { name: string };
+/** A zone name the API accepts (the document lists them). */
+export type TimeZoneName = NonNullable<UpdateMeRequest["timezone"]>;
 /** The chart's windows of GET /habits/{id}/logs (`custom` is what from/to answers). */
 export type ChartRange = Exclude<HabitLogsPage["range"], "custom">;
 

@@ -1,38 +1,28 @@
-import type { z } from "zod/mini";
-import { zUpdateMeRequest } from "../generated/openapi/zod.gen";
 import { browserTimeZone } from "./dates";
+import type { TimeZoneName } from "./schemas";
 
-type Def = { type?: string; innerType?: z.ZodMiniType; entries?: Record<string, string> };
-
-/** The values of an enum schema, through the optional/nullable/default wrappers around it. */
-function enumValues(schema: z.ZodMiniType | undefined): string[] {
-  let current = schema;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const def = current._zod.def as Def;
-    if (def.type === "enum" && def.entries) return Object.values(def.entries);
-    current = def.innerType;
-  }
-  return [];
-}
-
-let cached: string[] | null = null;
+let cached: readonly string[] | null = null;
 
 /**
- * The zone names the API accepts, from its OpenAPI document (the `timezone`
- * field's enum); the browser's own list should the document not say.
+ * The zone names to offer: the browser's tz database, UTC, and the browser's
+ * own zone. The API's document lists the names it accepts (598 of them) and
+ * the API checks every choice (422 at the field), but that list stays out of
+ * the pages' JavaScript: it alone weighs as much as a page's budget has left.
  */
-export function timeZoneNames(): string[] {
-  cached ??= (() => {
-    const fromApi = enumValues(zUpdateMeRequest.shape.timezone as z.ZodMiniType);
-    if (fromApi.length > 0) return fromApi;
-    const fromBrowser = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-    return [...new Set(["UTC", ...fromBrowser])].sort();
-  })();
+export function timeZoneNames(): readonly string[] {
+  cached ??= [
+    ...new Set(["UTC", browserTimeZone(), ...(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [])]),
+  ].sort();
   return cached;
 }
 
-/** The browser's zone when the API accepts it (some browsers report names the tz database lacks). */
-export function acceptedBrowserTimeZone(): string | undefined {
-  const zone = browserTimeZone();
-  return timeZoneNames().includes(zone) ? zone : undefined;
+/** Whether `zone` names a zone this browser knows (the API has the last word). */
+export function isTimeZoneName(zone: string): zone is TimeZoneName {
+  if (zone === "") return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -31,7 +31,7 @@ function splitErrors(errors: Record<string, string[]>) {
  */
 export default function HabitForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
   const ids = useId();
-  const [title, setTitle] = useState(initial?.title ?? "");
+  const [title, setTitle] = useState(String(initial?.title ?? ""));
   const [frequency, setFrequency] = useState<Frequency>(initial?.frequency ?? "daily");
   const [target, setTarget] = useState(String(initial?.frequency === "weekly" ? initial.target : WEEKLY_TARGET_DEFAULT));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});

@@ -1,9 +1,11 @@
 import { useEffect, useId, useState, type SubmitEvent } from "react";
 import { ApiError } from "../../lib/api";
-import { login, register } from "../../lib/endpoints";
+import { login, register, type Credentials } from "../../lib/endpoints";
+import type { TimeZoneName } from "../../lib/schemas";
+import { showToast } from "../../lib/toasts";
 import { goTo, ROUTES } from "../../lib/navigation";
 import { sessionStore } from "../../lib/session";
-import { acceptedBrowserTimeZone } from "../../lib/timeZones";
+import { browserTimeZone } from "../../lib/dates";
 import { useSession } from "./hooks";
 import { IslandErrorBoundary } from "./IslandErrorBoundary";
 
@@ -56,6 +58,26 @@ function Field({ name, label, type, autoComplete, errors, minLength }: FieldProp
   );
 }
 
+/**
+ * The account's days follow the browser's zone until the user says otherwise.
+ * A browser may report a zone the API does not know (`Etc/Unknown`): then the
+ * account starts in UTC, and the settings can change it.
+ */
+async function createAccount(account: Credentials & { name: string }) {
+  const timezone = browserTimeZone() as TimeZoneName;
+  try {
+    return await register({ ...account, timezone }, { quietStatuses: [422] });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422) {
+      const fields = Object.keys(error.fieldErrors);
+      if (fields.length === 1 && fields[0] === "timezone") return register(account);
+      // Messages at the fields say the rest; one that belongs to no field is a toast.
+      if (fields.length === 0) showToast({ title: "Could not create the account", detail: error.problem.detail });
+    }
+    throw error;
+  }
+}
+
 function LoginFormContent() {
   const [mode, setMode] = useState<Mode>("signIn");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
@@ -75,11 +97,7 @@ function LoginFormContent() {
     setSubmitting(true);
     setFieldErrors({});
     try {
-      const session =
-        mode === "signIn"
-          ? await login(credentials)
-          : // The account's days follow the browser's zone until the user says otherwise.
-            await register({ ...credentials, name: String(data.get("name")), timezone: acceptedBrowserTimeZone() });
+      const session = mode === "signIn" ? await login(credentials) : await createAccount({ ...credentials, name: String(data.get("name")) });
       // Signing in flips `signedIn`, and the effect above moves on to the dashboard.
       sessionStore.getState().signIn(session.accessToken, session.user);
     } catch (error) {

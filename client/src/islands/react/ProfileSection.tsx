@@ -4,7 +4,7 @@ import { accountToday, browserTimeZone, longDate } from "../../lib/dates";
 import { updateProfile } from "../../lib/endpoints";
 import type { User } from "../../lib/schemas";
 import { sessionStore } from "../../lib/session";
-import { timeZoneNames } from "../../lib/timeZones";
+import { isTimeZoneName, timeZoneNames } from "../../lib/timeZones";
 import { showToast } from "../../lib/toasts";
 import Field from "./Field";
 
@@ -33,20 +33,20 @@ export default function ProfileSection({ user }: { user: User }) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [saving, setSaving] = useState(false);
 
-  const knownZone = zones.includes(timezone.trim());
-  const preview = knownZone ? accountToday(timezone.trim(), dayStartHour) : null;
+  const zone = timezone.trim();
+  const preview = isTimeZoneName(zone) ? accountToday(zone, dayStartHour) : null;
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (saving) return;
-    if (!knownZone) {
+    if (!isTimeZoneName(zone)) {
       setErrors({ timezone: ["Choose a time zone from the list, such as Europe/Paris."] });
       return;
     }
     setErrors({});
     setSaving(true);
     try {
-      const saved = await updateProfile({ name, timezone: timezone.trim(), dayStartHour });
+      const saved = await updateProfile({ name, timezone: zone, dayStartHour });
       sessionStore.getState().updateUser(saved.user);
       showToast({ kind: "success", title: "Profile saved", detail: `Your today is ${longDate(saved.user.today)}.` });
     } catch (error) {
