@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The browser journey (issue 3) in headless Chromium against the real backend
-# on PostgreSQL with the seeded demo data, and the production client build
-# served the way nginx serves it.
+# The browser journeys in headless Chromium against the real backend on
+# PostgreSQL with the seeded demo data, and the production client build
+# served the way nginx serves it. Tokens live one minute here, so every
+# journey longer than that runs on renewed tokens (CONTRACT §3).
 #
 # Called by scripts/test.sh with PostgreSQL and Redis already running
 # (PG_URL_BASE, PG_PORT, REDIS_URL exported). Run on its own, it starts
@@ -65,7 +66,8 @@ log "e2e: API on port $API_PORT"
   export DATABASE_URL="$E2E_DATABASE_URL" REDIS_URL \
     JWT_SECRET="e2e-secret-that-is-long-enough-for-hs256-0123456789" \
     CLIENT_URL="http://127.0.0.1:$WEB_PORT" \
-    RATE_LIMIT_LOGIN="1000/minute" RATE_LIMIT_REGISTER="1000/hour" RATE_LIMIT_LOGS="1000/hour"
+    RATE_LIMIT_LOGIN="1000/minute" RATE_LIMIT_REGISTER="1000/hour" RATE_LIMIT_LOGS="1000/hour" \
+    ACCESS_TOKEN_EXPIRE_MINUTES=1
   exec "$VENV/bin/uvicorn" app.main:app --host 127.0.0.1 --port "$API_PORT"
 ) >"$E2E_TMP/api.log" 2>&1 &
 STARTED_PIDS+=("$!")
@@ -80,10 +82,11 @@ log "e2e: client on port $WEB_PORT"
 STARTED_PIDS+=("$!")
 wait_for_port "$WEB_PORT" 30 || show_log_and_fail "static server" "$E2E_TMP/web.log"
 
-log "e2e: the journey in headless Chromium"
+log "e2e: the journeys in headless Chromium"
 cd "$CLIENT"
 rm -rf e2e-artifacts
-WEB_URL="http://127.0.0.1:$WEB_PORT" CHROMIUM_PATH=/usr/bin/chromium SCREENSHOT_DIR="$CLIENT/e2e-artifacts" \
+WEB_URL="http://127.0.0.1:$WEB_PORT" API_URL="http://127.0.0.1:$API_PORT" CHROMIUM_PATH=/usr/bin/chromium \
+  SCREENSHOT_DIR="$CLIENT/e2e-artifacts" \
   pnpm -s e2e || {
   echo "---- API log (tail) ----" >&2
   tail -n 40 "$E2E_TMP/api.log" >&2
