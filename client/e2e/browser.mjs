@@ -95,3 +95,8 @@ export function focusedName(page) {
 export function toasts(page) {
   return page.locator("[data-toast-list] > li");
 }
+
+/** The error toasts on screen (role alert). */
+export function errorToasts(page) {
+  return page.locator('[data-toast-list] > li[role="alert"]');
+}

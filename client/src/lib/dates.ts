@@ -104,8 +104,9 @@ export const dayOfMonth = (date: IsoDate): string => String(Number(date.slice(8,
 /** "3 Mar" */
 export const dayAndMonth = formatter({ day: "numeric", month: "short" });
 
-/** "Mar" */
-export const monthShort = formatter({ month: "short" });
+/** "Mar", "Sep" */
+export const monthShort = (date: IsoDate): string =>
+  new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" }).format(utcMidnight(date));
 
 /** "Tuesday 3 March 2026" */
 export const longDate = formatter({ weekday: "long", day: "numeric", month: "long", year: "numeric" });

@@ -147,8 +147,9 @@ export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
         <div role="status" aria-label="Loading the calendar" className="h-[12.5rem] animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" />
       )}
       {states && (
-        <div ref={scrollerRef} className="overflow-x-auto pb-2">
-          <div className="inline-grid grid-flow-col grid-rows-[auto_repeat(7,1.125rem)] gap-1.5">
+        <div ref={scrollerRef} className="flex overflow-x-auto pb-2">
+          {/* The weekday names stay in view while the weeks scroll under them. */}
+          <div className="sticky left-0 z-10 grid shrink-0 grid-flow-col grid-rows-[1rem_repeat(7,1.125rem)] gap-1.5 bg-white pr-1 dark:bg-slate-900">
             <span aria-hidden="true" className="h-4" />
             {[0, 1, 2, 3, 4, 5, 6].map((weekday) => (
               <span key={weekday} aria-hidden="true" className="pr-1 text-right text-[11px] leading-[1.125rem] text-slate-600 dark:text-slate-400">
@@ -161,7 +162,7 @@ export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
             role="group"
             aria-label={heading}
             onKeyDown={onKeyDown}
-            className="inline-grid grid-flow-col grid-rows-[auto_repeat(7,1.125rem)] gap-1.5 align-top"
+            className="grid shrink-0 grid-flow-col grid-rows-[1rem_repeat(7,1.125rem)] gap-1.5"
           >
             {weeks.map(({ monday, days }, week) => [
               <span key={`${monday}-month`} aria-hidden="true" className="h-4 w-[1.125rem] overflow-visible text-[11px] leading-4 whitespace-nowrap text-slate-600 dark:text-slate-400">
