@@ -114,7 +114,6 @@ export default function ProfileSection({ user }: { user: User }) {
               <input
                 id={`${ids}-timezone`}
                 name="timezone"
-                role="combobox"
                 list={`${ids}-zones`}
                 autoComplete="off"
                 spellCheck={false}

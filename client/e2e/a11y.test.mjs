@@ -1,0 +1,92 @@
+// axe-core (its default rules) on every route, light and dark, at 1280 and
+// 375 px: 0 violations (CONTRACT §3). Signed in with the browser in another
+// zone than the account, so the time zone notice is checked too.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { after, before, test } from "node:test";
+import { accountToday, addDays, createHabit, logDay, newAccount, signInByApi } from "./api.mjs";
+import { DESKTOP, launchBrowser, openPage, PHONE } from "./browser.mjs";
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+let browser;
+let account;
+let habit;
+before(async () => {
+  browser = await launchBrowser();
+  const session = await newAccount({ timezone: "UTC" });
+  account = { email: session.user.email, password: "a-long-password" };
+  habit = await createHabit(session, { title: "Practise guitar", frequency: "weekly", target: 3 });
+  const today = accountToday("UTC", 0);
+  for (const days of [1, 2, 4, 9]) await logDay(session, habit.id, addDays(today, -days));
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Each route with what shows that it has finished loading. */
+const SIGNED_IN = [
+  { path: "/dashboard", ready: (page) => page.getByRole("article", { name: "Practise guitar" }).waitFor() },
+  { path: () => `/habit/${habit.id}`, ready: (page) => page.getByRole("img", { name: /Done on/ }).waitFor() },
+  { path: "/settings", ready: (page) => page.getByRole("button", { name: "Save profile" }).waitFor() },
+  { path: "/leaderboard", ready: (page) => page.getByRole("heading", { name: "Leaderboard" }).waitFor() },
+  { path: "/no-such-page", ready: (page) => page.getByRole("heading", { name: "Page not found" }).waitFor() },
+  { path: "/habit/00000000-0000-4000-8000-000000000000", ready: (page) => page.getByRole("heading", { name: "Habit not found" }).waitFor() },
+];
+const SIGNED_OUT = [
+  { path: "/", ready: (page) => page.getByLabel("Email").waitFor() },
+  { path: "/login", ready: (page) => page.getByLabel("Email").waitFor() },
+  { path: "/leaderboard", ready: (page) => page.getByRole("heading", { name: "Leaderboard" }).waitFor() },
+];
+
+async function violations(page) {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return results.violations.map(
+    (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  );
+}
+
+for (const viewport of [DESKTOP, PHONE]) {
+  for (const theme of ["light", "dark"]) {
+    const label = `${viewport.width} px, ${theme}`;
+
+    test(`axe: every signed-in route, ${label}`, async () => {
+      const session = await signInByApi(account);
+      const { page, finish } = await openPage(browser, {
+        session,
+        theme,
+        viewport,
+        timezoneId: "Asia/Tokyo",
+        allowConsole: [/status of 404/],
+      });
+      const found = [];
+      for (const route of SIGNED_IN) {
+        const path = typeof route.path === "function" ? route.path() : route.path;
+        await page.goto(path);
+        await route.ready(page);
+        await page.getByText(/Your days are counted in UTC/).waitFor();
+        found.push(...(await violations(page)).map((line) => `${path}: ${line}`));
+      }
+      // A dialog open, with its form.
+      await page.goto("/dashboard");
+      await page.getByRole("button", { name: "New habit" }).click();
+      await page.getByRole("dialog", { name: "New habit" }).getByLabel("Title").waitFor();
+      found.push(...(await violations(page)).map((line) => `/dashboard (dialog): ${line}`));
+      assert.deepEqual(found, []);
+      await finish();
+    });
+
+    test(`axe: the signed-out routes, ${label}`, async () => {
+      const { page, finish } = await openPage(browser, { theme, viewport });
+      const found = [];
+      for (const route of SIGNED_OUT) {
+        await page.goto(route.path);
+        await route.ready(page);
+        found.push(...(await violations(page)).map((line) => `${route.path}: ${line}`));
+      }
+      assert.deepEqual(found, []);
+      await finish();
+    });
+  }
+}
