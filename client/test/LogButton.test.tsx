@@ -1,14 +1,11 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import LogButton from "../src/islands/react/LogButton";
 import { API_URL } from "../src/lib/config";
-import { localToday } from "../src/lib/dates";
 import type { Habit } from "../src/lib/schemas";
-import { useSession } from "../src/lib/session";
-import { useToasts } from "../src/lib/toasts";
-import { dailyHabit, demoUser, jsonResponse, problemResponse, stubFetch } from "./helpers";
+import { dailyHabit, demoUser, habitLog, jsonResponse, NOW, problemResponse, signIn, stubFetch, TODAY, visibleToasts } from "./helpers";
 
 /** Holds the habit the way a card does, recording every version it is handed. */
 function LogButtonHost({ initial, seen }: { initial: Habit; seen: Habit[] }) {
@@ -27,62 +24,84 @@ function LogButtonHost({ initial, seen }: { initial: Habit; seen: Habit[] }) {
   );
 }
 
-let fetchMock: ReturnType<typeof stubFetch>;
 let seen: Habit[];
 
 beforeEach(() => {
-  useSession.getState().signIn("token-123", demoUser);
-  useToasts.setState({ toasts: [] });
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(NOW);
   seen = [];
 });
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
 describe("LogButton", () => {
-  it("flips at once, logs the local date, then shows the server's streak", async () => {
+  it("flips at once, logs the account's today, then shows the server's streak", async () => {
+    signIn();
     const fromServer = { ...dailyHabit, loggedToday: true, periodCount: 1, currentStreak: 4, totalLogs: 21 };
-    fetchMock = stubFetch(
-      jsonResponse(201, { id: "log-1", habitId: dailyHabit.id, date: localToday(), createdAt: "2025-03-01T08:00:00Z" }),
-      jsonResponse(200, fromServer),
-    );
+    const fetchMock = stubFetch(jsonResponse(201, habitLog(TODAY)), jsonResponse(200, fromServer));
     render(<LogButtonHost initial={dailyHabit} seen={seen} />);
 
     await userEvent.click(screen.getByRole("button", { name: "Log today" }));
 
-    expect(await screen.findByRole("button", { name: "Undo today" })).toBeEnabled();
-    expect(screen.getByRole("status", { name: "streak" })).toHaveTextContent("4");
+    expect(await screen.findByRole("status", { name: "streak" })).toHaveTextContent("4");
+    expect(screen.getByRole("button", { name: "Undo today" })).not.toHaveAttribute("aria-busy");
     expect(seen[0]).toMatchObject({ loggedToday: true, currentStreak: 3 });
     expect(seen.at(-1)).toEqual(fromServer);
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe(`${API_URL}/habits/${dailyHabit.id}/log`);
-    expect(JSON.parse(String(init?.body))).toEqual({ date: localToday() });
+    expect(JSON.parse(String(init?.body))).toEqual({ date: TODAY });
   });
 
-  it("rolls back and shows the problem when the server refuses (409)", async () => {
-    stubFetch(problemResponse(409, "Already logged", "This habit is already logged for that day."));
+  it("logs the account's date when the browser is a day ahead (Tokyo account at 23:30 UTC is the next day)", async () => {
+    vi.setSystemTime(new Date("2026-03-10T23:30:00Z"));
+    signIn({ ...demoUser, timezone: "Asia/Tokyo" });
+    const fetchMock = stubFetch(jsonResponse(201, habitLog("2026-03-11")), jsonResponse(200, dailyHabit));
     render(<LogButtonHost initial={dailyHabit} seen={seen} />);
 
     await userEvent.click(screen.getByRole("button", { name: "Log today" }));
 
-    expect(await screen.findByRole("button", { name: "Log today" })).toBeEnabled();
-    expect(seen.map((habit) => habit.loggedToday)).toEqual([true, false]);
-    expect(useToasts.getState().toasts).toContainEqual(
-      expect.objectContaining({ title: "Already logged", detail: "This habit is already logged for that day." }),
-    );
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ date: "2026-03-11" });
   });
 
-  it("undoes today's log with a DELETE for the local date", async () => {
+  it("keeps the focus on itself while saving (it is never disabled)", async () => {
+    signIn();
+    stubFetch(jsonResponse(201, habitLog(TODAY)), jsonResponse(200, { ...dailyHabit, loggedToday: true }));
+    render(<LogButtonHost initial={dailyHabit} seen={seen} />);
+    const button = screen.getByRole("button", { name: "Log today" });
+    button.focus();
+
+    await userEvent.keyboard(" ");
+
+    expect(button).toHaveFocus();
+    expect(button).not.toBeDisabled();
+    expect(await screen.findByRole("button", { name: "Undo today" })).toBe(button);
+    expect(button).toHaveFocus();
+  });
+
+  it("rolls back and shows the problem when the server refuses (409)", async () => {
+    signIn();
+    stubFetch(problemResponse(409, "Conflict", "This habit is already logged for that day."));
+    render(<LogButtonHost initial={dailyHabit} seen={seen} />);
+
+    await userEvent.click(screen.getByRole("button", { name: "Log today" }));
+
+    await vi.waitFor(() => expect(seen.map((habit) => habit.loggedToday)).toEqual([true, false]));
+    expect(screen.getByRole("button", { name: "Log today" })).toBeInTheDocument();
+    expect(visibleToasts()).toEqual([
+      expect.objectContaining({ title: "Could not save", detail: "This habit is already logged for that day." }),
+    ]);
+  });
+
+  it("undoes today's log with a DELETE for the account's date", async () => {
+    signIn();
     const logged = { ...dailyHabit, loggedToday: true, periodCount: 1 };
-    fetchMock = stubFetch(new Response(null, { status: 204 }), jsonResponse(200, dailyHabit));
+    const fetchMock = stubFetch(new Response(null, { status: 204 }), jsonResponse(200, dailyHabit));
     render(<LogButtonHost initial={logged} seen={seen} />);
 
     await userEvent.click(screen.getByRole("button", { name: "Undo today" }));
 
-    expect(await screen.findByRole("button", { name: "Log today" })).toBeEnabled();
+    expect(await screen.findByRole("button", { name: "Log today" })).toBeInTheDocument();
     const [url, init] = fetchMock.mock.calls[0];
-    expect(url).toBe(`${API_URL}/habits/${dailyHabit.id}/logs/${localToday()}`);
+    expect(url).toBe(`${API_URL}/habits/${dailyHabit.id}/logs/${TODAY}`);
     expect(init?.method).toBe("DELETE");
   });
 });

@@ -1,27 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ApiError, requestJson, requestNoContent } from "../src/lib/api";
 import { API_URL } from "../src/lib/config";
 import { goTo } from "../src/lib/navigation";
 import { habitSchema } from "../src/lib/schemas";
-import { useSession } from "../src/lib/session";
-import { useToasts } from "../src/lib/toasts";
-import { dailyHabit, demoUser, jsonResponse, problemResponse, stubFetch } from "./helpers";
+import { sessionStore } from "../src/lib/session";
+import { dailyHabit, demoUser, jsonResponse, problemResponse, signIn, stubFetch, visibleToasts } from "./helpers";
 
 vi.mock(import("../src/lib/navigation"), async (importOriginal) => ({ ...(await importOriginal()), goTo: vi.fn() }));
 
-const latestToast = () => useToasts.getState().toasts.at(-1);
-
-beforeEach(() => {
-  useSession.getState().signIn("token-123", demoUser);
-  useToasts.setState({ toasts: [] });
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
 describe("requestJson", () => {
-  it("sends the bearer token and returns the validated body", async () => {
+  it("sends the bearer token and returns the body, validated by the generated schema", async () => {
+    signIn();
     const fetchMock = stubFetch(jsonResponse(200, dailyHabit));
 
     const habit = await requestJson(`/habits/${dailyHabit.id}`, habitSchema);
@@ -29,65 +18,83 @@ describe("requestJson", () => {
     expect(habit).toEqual(dailyHabit);
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe(`${API_URL}/habits/${dailyHabit.id}`);
-    expect(new Headers(init?.headers).get("Authorization")).toBe("Bearer token-123");
+    expect(new Headers(init?.headers).get("Authorization")).toBe(`Bearer ${sessionStore.getState().token}`);
   });
 
-  it("rejects a body that does not match the schema", async () => {
+  it("rejects a body that does not match the API's document", async () => {
+    signIn();
     stubFetch(jsonResponse(200, { ...dailyHabit, frequency: "hourly" }));
 
     await expect(requestJson("/habits/x", habitSchema)).rejects.toThrow();
   });
 
-  it("on 401 clears the session and sends the user to /login", async () => {
-    stubFetch(problemResponse(401, "Unauthorized", "Token expired"));
+  it("on 401 ends the session once, with one toast, however many requests found out", async () => {
+    signIn();
+    const fetchMock = vi.fn<typeof fetch>(async () => problemResponse(401, "Unauthorized", "Token expired"));
+    vi.stubGlobal("fetch", fetchMock);
 
-    await expect(requestJson("/habits", habitSchema)).rejects.toMatchObject({ status: 401 });
+    const results = await Promise.allSettled([
+      requestJson("/habits", habitSchema),
+      requestJson("/badges", habitSchema),
+      requestJson("/stats/overview", habitSchema),
+    ]);
 
-    expect(useSession.getState()).toMatchObject({ token: null, user: null });
+    expect(results.every((result) => result.status === "rejected")).toBe(true);
+    expect(sessionStore.getState()).toMatchObject({ token: null, user: null });
+    expect(goTo).toHaveBeenCalledTimes(1);
     expect(goTo).toHaveBeenCalledWith("/login");
-    expect(JSON.parse(localStorage.getItem("fht-session") ?? "{}").state.token).toBeNull();
+    expect(visibleToasts()).toEqual([expect.objectContaining({ title: "Session ended", detail: "Please sign in again." })]);
   });
 
-  it("turns a problem+json answer into an ApiError and a toast with title and detail", async () => {
-    stubFetch(problemResponse(409, "Conflict", "Already logged on 2025-03-01"));
+  it("shows a human title and the problem's detail", async () => {
+    signIn();
+    stubFetch(problemResponse(409, "Conflict", "Already logged on 2026-03-01"));
 
     const error = await requestJson("/habits/x/log", habitSchema, { method: "POST", body: {} }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 409, message: "Already logged on 2025-03-01" });
-    expect(latestToast()).toMatchObject({ title: "Conflict", detail: "Already logged on 2025-03-01" });
-    expect(goTo).not.toHaveBeenCalled();
+    expect(error).toMatchObject({ status: 409, message: "Already logged on 2026-03-01" });
+    expect(visibleToasts()).toEqual([expect.objectContaining({ title: "Could not save", detail: "Already logged on 2026-03-01" })]);
   });
 
-  it("exposes a 422's field messages", async () => {
-    stubFetch(problemResponse(422, "Validation failed", "Check the fields", { errors: { title: ["must not be blank"] } }));
+  it("leaves a 422's field messages to the form when it shows them", async () => {
+    signIn();
+    stubFetch(problemResponse(422, "Unprocessable Content", "Check the fields", { errors: { title: ["must not be blank"] } }));
 
-    const error = await requestJson("/habits", habitSchema, { method: "POST", body: {} }).catch((e: unknown) => e);
+    const error = await requestJson("/habits", habitSchema, { method: "POST", body: {}, showsFieldErrors: true }).catch(
+      (e: unknown) => e,
+    );
 
     expect((error as ApiError).fieldErrors).toEqual({ title: ["must not be blank"] });
+    expect(visibleToasts()).toEqual([]);
   });
 
   it("reads an error that is not problem+json", async () => {
+    signIn();
     stubFetch(new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }));
 
-    await expect(requestNoContent("/habits/x/logs/2025-03-01", { method: "DELETE" })).rejects.toMatchObject({
-      status: 502,
-      problem: { title: "Bad Gateway" },
-    });
-    expect(latestToast()?.title).toBe("Bad Gateway");
+    await expect(requestNoContent("/habits/x/logs/2026-03-01", { method: "DELETE" })).rejects.toMatchObject({ status: 502 });
+    expect(visibleToasts()).toEqual([
+      expect.objectContaining({ title: "Could not delete", detail: "The server had a problem. Please try again in a moment." }),
+    ]);
   });
 
-  it("reports a network failure without a status", async () => {
+  it("an outage that fails every request of a page shows one toast", async () => {
+    signIn();
     vi.stubGlobal("fetch", vi.fn<typeof fetch>().mockRejectedValue(new TypeError("Failed to fetch")));
 
-    await expect(requestJson("/habits", habitSchema)).rejects.toMatchObject({ status: 0 });
-    expect(latestToast()?.title).toBe("Cannot reach the server");
+    await Promise.allSettled([requestJson("/habits", habitSchema), requestJson("/badges", habitSchema)]);
+
+    expect(visibleToasts()).toEqual([expect.objectContaining({ title: "Could not load", detail: expect.stringMatching(/cannot be reached/) })]);
   });
 
-  it("keeps quiet about statuses the caller handles itself", async () => {
-    stubFetch(problemResponse(404, "Not Found", "No such habit"));
+  it("stays quiet for statuses the caller handles and for background retries", async () => {
+    signIn();
+    stubFetch(problemResponse(404, "Not Found", "No such habit"), problemResponse(503, "Unavailable", "Database down"));
 
     await expect(requestJson("/habits/x", habitSchema, { quietStatuses: [404] })).rejects.toMatchObject({ status: 404 });
-    expect(useToasts.getState().toasts).toEqual([]);
+    await expect(requestJson("/habits/x", habitSchema, { quiet: true })).rejects.toMatchObject({ status: 503 });
+    expect(visibleToasts()).toEqual([]);
+    expect(demoUser.name).toBe("Demo User");
   });
 });

@@ -108,7 +108,7 @@ export const dayAndMonth = formatter({ day: "numeric", month: "short" });
 export const monthShort = (date: IsoDate): string =>
   new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" }).format(utcMidnight(date));
 
-/** "Tuesday 3 March 2026" */
+/** "Tuesday, 3 March 2026" */
 export const longDate = formatter({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
 
 /** "3 Mar 2026" from an ISO instant (badges' `achievedAt`), in the account's zone. */
