@@ -178,6 +178,6 @@ test("an invalid token sends the user to sign in, with one toast however many re
   await page.getByLabel("Email").waitFor();
   await toasts(page).filter({ hasText: "Session ended" }).waitFor();
   await page.waitForTimeout(500);
-  assert.equal(await toasts(page).count(), 1);
+  assert.deepEqual(await toasts(page).allInnerTexts(), ["Session ended\n\nPlease sign in again.\n\n×"]);
   await finish();
 });

@@ -39,6 +39,8 @@ export interface RequestOptions {
   failureTitle?: string;
   /** Renew a token about to expire before sending (off for /auth/refresh itself). */
   renew?: boolean;
+  /** Sent without a session (signing in, creating an account). */
+  anonymous?: boolean;
 }
 
 const DEFAULT_TITLES: Record<Method, string> = {
@@ -105,9 +107,14 @@ async function failWith(response: Response, options: RequestOptions, token: stri
   throw new ApiError(status, problem);
 }
 
+const SIGNED_OUT: Problem = { title: "Session ended", detail: "Please sign in again." };
+
 async function call(path: string, options: RequestOptions): Promise<Response> {
   if (options.renew !== false) await renewIfDue();
   const token = sessionStore.getState().token;
+  // Signed out meanwhile (another request found the session over): the user is on the way to
+  // the sign-in page, and a request without a token would only fail again, with a second toast.
+  if (!token && !options.anonymous) throw new ApiError(401, SIGNED_OUT);
   const response = await send(path, options, token);
   if (!response.ok) await failWith(response, options, token);
   return response;

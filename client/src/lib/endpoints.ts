@@ -38,6 +38,7 @@ export const login = (credentials: Credentials) =>
   requestJson("/auth/login", authResponseSchema, {
     method: "POST",
     body: credentials,
+    anonymous: true,
     failureTitle: "Could not sign in",
   });
 
@@ -45,6 +46,7 @@ export const register = (account: NewAccount, { quietStatuses = [] }: { quietSta
   requestJson("/auth/register", authResponseSchema, {
     method: "POST",
     body: account,
+    anonymous: true,
     failureTitle: "Could not create the account",
     showsFieldErrors: true,
     // Email taken: said at the Email field.
