@@ -1,5 +1,5 @@
 # The two commands. Both install what is missing on first use.
-.PHONY: dev test seed bench lighthouse help
+.PHONY: dev test seed bench lighthouse api-types help
 
 help:
 	@echo "make dev   - API on http://localhost:8000 and client on http://localhost:4321 (SQLite by default)"
@@ -7,6 +7,7 @@ help:
 	@echo "make test  - every check, on a throw-away PostgreSQL + Redis and headless Chromium"
 	@echo "make bench - load test of the API against a bare floor app; writes docs/PERFORMANCE.md"
 	@echo "make lighthouse - Lighthouse on the signed-in pages, mobile and desktop; writes docs/LIGHTHOUSE.md"
+	@echo "make api-types  - regenerate the client's API types from the backend's OpenAPI document"
 
 dev:
 	bash scripts/dev.sh
@@ -24,3 +25,7 @@ bench:
 # Not part of `make test`: Lighthouse on /login, /dashboard, /habit/<id>, /settings (a few minutes).
 lighthouse:
 	bash scripts/lighthouse.sh
+
+# After a backend change to the API: the client's generated types (make test fails while they are stale).
+api-types:
+	bash scripts/api-types.sh
