@@ -11,12 +11,13 @@ import LoadingCards from "./LoadingCards";
 import NewHabitModal from "./NewHabitModal";
 import PartFailed from "./PartFailed";
 
-function Summary({ habits }: { habits: Habit[] }) {
-  const doneToday = habits.filter((habit) => habit.loggedToday).length;
-  const bestStreak = Math.max(0, ...habits.map((habit) => habit.currentStreak));
+/** One line, kept even while empty: nothing below moves when it fills in. */
+function Summary({ habits }: { habits: Habit[] | null }) {
+  const doneToday = habits?.filter((habit) => habit.loggedToday).length ?? 0;
+  const bestStreak = Math.max(0, ...(habits ?? []).map((habit) => habit.currentStreak));
   return (
-    <p className="text-sm text-slate-700 dark:text-slate-300">
-      {doneToday} of {habits.length} done today · best current streak {bestStreak}
+    <p className="min-h-5 text-sm text-slate-700 dark:text-slate-300">
+      {habits && habits.length > 0 && `${doneToday} of ${habits.length} done today · best current streak ${bestStreak}`}
     </p>
   );
 }
@@ -65,13 +66,13 @@ function DashboardContent() {
           <h1 id="dashboard-heading" className="text-2xl font-bold tracking-tight">
             Your habits
           </h1>
-          <p className="text-sm text-slate-700 dark:text-slate-300">
+          <p className="min-h-5 text-sm text-slate-700 dark:text-slate-300">
             <time dateTime={today} data-account-today>
               {longDate(today)}
             </time>
             <span className="sr-only"> in {timeZone}</span>
           </p>
-          {habits.state.status === "ready" && habits.state.data.length > 0 && <Summary habits={habits.state.data} />}
+          <Summary habits={habits.state.status === "ready" ? habits.state.data : null} />
         </div>
         <NewHabitModal onCreated={(habit) => habits.update((list) => [...list, habit])} />
       </div>
@@ -99,7 +100,7 @@ function DashboardContent() {
         <h2 id="badges-heading" className="text-lg font-semibold">
           Badges
         </h2>
-        {badges.state.status === "loading" && <p className="text-sm text-slate-600 dark:text-slate-400">Loading badges…</p>}
+        {badges.state.status === "loading" && <p className="min-h-8 text-sm text-slate-600 dark:text-slate-400">Loading badges…</p>}
         {badges.state.status === "failed" && <PartFailed message="We could not load your badges." onRetry={badges.retry} />}
         {badges.state.status === "ready" && <BadgeList badges={badges.state.data} timeZone={timeZone} />}
       </section>

@@ -27,7 +27,7 @@ export default function HabitCard({ habit, lastDays, onHabitChange }: Props) {
   return (
     <article
       aria-labelledby={titleId}
-      className={`card flex flex-col gap-4 ${done ? "border-emerald-600 bg-emerald-50/60 dark:border-emerald-700 dark:bg-emerald-950/40" : ""}`}
+      className={`card flex min-h-64 flex-col gap-4 ${done ? "border-emerald-600 bg-emerald-50/60 dark:border-emerald-700 dark:bg-emerald-950/40" : ""}`}
     >
       <header className="flex items-start justify-between gap-3">
         <h2 id={titleId} className="text-lg leading-snug font-semibold break-words">

@@ -114,7 +114,7 @@ function LoginFormContent() {
   };
 
   return (
-    <div className="card mx-auto w-full max-w-sm">
+    <div className="card mx-auto min-h-[26rem] w-full max-w-sm">
       <h1 className="text-2xl font-bold tracking-tight">{copy.heading}</h1>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Build habits that stick, one day at a time.</p>
       <form onSubmit={submit} className="mt-6 flex flex-col gap-4">
