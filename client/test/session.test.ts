@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { renewalTime, renewIfDue } from "../src/lib/renewal";
+import { requestJson } from "../src/lib/api";
+import { keepSessionFresh, renewalTime, renewIfDue } from "../src/lib/renewal";
+import { meResponseSchema } from "../src/lib/schemas";
 import { isSignedIn, SESSION_STORAGE_KEY, sessionStore, tokenLifetime } from "../src/lib/session";
 import { demoUser, fakeToken, jsonResponse, stubFetch } from "./helpers";
 
@@ -55,6 +57,22 @@ describe("token renewal", () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0][0]).toMatch(/\/auth\/refresh$/);
     expect(sessionStore.getState()).toMatchObject({ token: fresh, user: { name: "Renewed" } });
+  });
+
+  it("renews a due token before a request leaves with it", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    sessionStore.getState().signIn(fakeToken(now - 3500, now + 100), demoUser);
+    const fresh = fakeToken(now, now + 3600);
+    const fetchMock = stubFetch(
+      jsonResponse(200, { accessToken: fresh, tokenType: "bearer", user: demoUser }),
+      jsonResponse(200, { user: demoUser }),
+    );
+    keepSessionFresh();
+
+    await requestJson("/auth/me", meResponseSchema);
+
+    expect(fetchMock.mock.calls.map(([url]) => String(url).replace(/^.*:\d+/, ""))).toEqual(["/auth/refresh", "/auth/me"]);
+    expect(new Headers(fetchMock.mock.calls[1][1]?.headers).get("Authorization")).toBe(`Bearer ${fresh}`);
   });
 
   it("leaves a token alone while it is far from expiry", async () => {

@@ -85,9 +85,11 @@ function onClick(event: MouseEvent): void {
 async function startSession(): Promise<void> {
   const [{ keepSessionFresh }, { fetchMe }] = await Promise.all([import("./renewal"), import("./endpoints")]);
   keepSessionFresh();
+  const stored = sessionStore.getState().user;
   try {
     const { user } = await fetchMe({ quiet: true });
-    sessionStore.getState().updateUser(user);
+    // Changed meanwhile (a profile saved, a zone adopted): that answer is newer than this one.
+    if (sessionStore.getState().user === stored) sessionStore.getState().updateUser(user);
   } catch {
     // Offline: the stored profile will do; a refused token has ended the session.
   }

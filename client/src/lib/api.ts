@@ -1,7 +1,6 @@
 import type { z } from "zod/mini";
 import { API_URL } from "./config";
 import { goTo, ROUTES } from "./navigation";
-import { renewIfDue } from "./renewal";
 import { problemSchema, type Problem } from "./schemas";
 import { sessionStore } from "./session";
 import { showToast } from "./toasts";
@@ -109,8 +108,15 @@ async function failWith(response: Response, options: RequestOptions, token: stri
 
 const SIGNED_OUT: Problem = { title: "Session ended", detail: "Please sign in again." };
 
+let beforeRequest: () => Promise<void> = async () => undefined;
+
+/** Runs before every request that may renew the token (lib/renewal.ts installs it). */
+export function onBeforeRequest(hook: () => Promise<void>): void {
+  beforeRequest = hook;
+}
+
 async function call(path: string, options: RequestOptions): Promise<Response> {
-  if (options.renew !== false) await renewIfDue();
+  if (options.renew !== false) await beforeRequest();
   const token = sessionStore.getState().token;
   // Signed out meanwhile (another request found the session over): the user is on the way to
   // the sign-in page, and a request without a token would only fail again, with a second toast.

@@ -1,4 +1,4 @@
-import { ApiError } from "./api";
+import { ApiError, onBeforeRequest } from "./api";
 import { refreshSession } from "./endpoints";
 import { sessionStore, tokenLifetime, type TokenLifetime } from "./session";
 
@@ -64,6 +64,7 @@ let started = false;
 export function keepSessionFresh(): void {
   if (started) return;
   started = true;
+  onBeforeRequest(renewIfDue);
   schedule(sessionStore.getState().token);
   sessionStore.subscribe((state, previous) => {
     if (state.token !== previous.token) schedule(state.token);

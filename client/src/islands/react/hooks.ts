@@ -3,6 +3,7 @@ import { useStore } from "zustand";
 import { ApiError } from "../../lib/api";
 import { accountToday, type IsoDate } from "../../lib/dates";
 import { goTo, ROUTES } from "../../lib/navigation";
+import { keepSessionFresh } from "../../lib/renewal";
 import { retryWhileFailed } from "../../lib/retry";
 import { sessionStore } from "../../lib/session";
 
@@ -13,11 +14,16 @@ export function useSession<T>(selector: (state: SessionState) => T): T {
   return useStore(sessionStore, selector);
 }
 
-/** The session token, sending visitors without one to the sign-in page. */
+/**
+ * The session token, sending visitors without one to the sign-in page. It
+ * also starts the token's renewal before the island's first request (the
+ * header starts it too, but later: it loads the module when idle).
+ */
 export function useRequireSession(): string | null {
   const token = useSession((state) => state.token);
   useEffect(() => {
-    if (!token) goTo(ROUTES.login);
+    if (token) keepSessionFresh();
+    else goTo(ROUTES.login);
   }, [token]);
   return token;
 }
