@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -48,7 +48,7 @@ def today_for(user: Account | User) -> date:
     return today_in(user.timezone, user.day_start_hour)
 
 
-# Built once and run through the session's connection, not the ORM: every
+# Built once and run on the request's connection, not the ORM: every
 # authenticated request loads its user, and the ORM's identity map, state
 # tracking and object construction cost more than the query.
 _USERS = User.__table__
@@ -63,9 +63,9 @@ _ACCOUNT = select(
 ).where(_USERS.c.id == bindparam("user_id"))
 
 
-def signed_in(*, session: Session, user_id: uuid.UUID) -> Account:
+def signed_in(*, connection: Connection, user_id: uuid.UUID) -> Account:
     """The account of a token's user; 401 when it has been deleted since."""
-    row = session.connection().execute(_ACCOUNT, {"user_id": user_id}).first()
+    row = connection.execute(_ACCOUNT, {"user_id": user_id}).first()
     if row is None:
         raise Unauthorized()
     return Account(*row)
