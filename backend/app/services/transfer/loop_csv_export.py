@@ -60,8 +60,9 @@ def write_loop_zip(
             for day in _days_newest_first(first, max(today, max(habit.logs))):
                 log = habit.logs.get(day)
                 token, note = (_TOKENS[log.status], log.note or "") if log else (_NOT_DONE, "")
-                checkmarks.append(csv_line([day.isoformat(), token, note]))
-                habit_scores.append(csv_line([day.isoformat(), _score(strength[day])]))
+                iso = day.isoformat()
+                checkmarks.append(f"{iso},{token},{csv_cell(note)}\n")
+                habit_scores.append(f"{iso},{_score(strength[day])}\n")
         files[f"{folder}/{SCORES_FILE}"] = "".join(habit_scores)
         files[f"{folder}/{CHECKMARKS_FILE}"] = "".join(checkmarks)
     start = min((first for first in firsts if first), default=None)

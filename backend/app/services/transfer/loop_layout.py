@@ -33,6 +33,7 @@ SCORES_FILE = "Scores.csv"
 DEFAULT_COLOR = "#00897B"
 
 _UNSAFE = re.compile(r"[^ a-zA-Z0-9._-]+")
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
 
 
 def folder_name(number: int, name: str) -> str:
@@ -47,6 +48,6 @@ def csv_line(cells: list[str]) -> str:
 
 
 def csv_cell(text: str) -> str:
-    if any(char in text for char in ',"\n\r'):
+    if _NEEDS_QUOTES.search(text):
         return '"' + text.replace('"', '""') + '"'
     return text
