@@ -20,7 +20,7 @@ def detect_format(data: bytes) -> FileKind:
         return "sqlite"
     if data.startswith(ZIP_MAGICS):
         return "zip"
-    if data[:64].removeprefix(_UTF8_BOM).lstrip().startswith(b"{"):
+    if data[:4096].removeprefix(_UTF8_BOM).lstrip().startswith(b"{"):
         return "json"
     raise UnsupportedFileFormat(
         "The file is none of the formats this import reads: a JSON export of this app, "

@@ -1,8 +1,11 @@
 """The Loop CSV export (contract §2.2): a zip in the layout of Loop Habit Tracker 2.3.
 
-Byte for byte what Loop's `HabitsCSVExporter` writes for the same data: the same
-entries in the same order, LF line ends, opencsv's quoting, a trailing comma on
-every line of the top-level files, scores with 4 decimals, newest day first.
+Written as Loop's `HabitsCSVExporter` writes it: the same entries in the same
+order, LF line ends, opencsv's quoting, a trailing comma on every line of the
+top-level files, scores with 4 decimals, newest day first; a day before a
+habit's first log is UNKNOWN in the top-level grid, as in Loop. One liberty:
+Loop writes the top-level header's habit names unquoted, this quotes a name
+holding a comma or a quote so that the file still parses.
 """
 
 import io

@@ -61,13 +61,13 @@ class SafeZip:
         if info.flag_bits & 0x1:
             raise UnreadableFile(f"the zip entry {name!r} is encrypted")
         chunks = []
-        size = 0
         try:
+            # zipfile stops an entry at its declared size (and then checks its CRC);
+            # the count guards the total should that ever change.
             with self._zip.open(info) as stream:
                 while chunk := stream.read(_CHUNK):
-                    size += len(chunk)
                     self._inflated += len(chunk)
-                    if self._inflated > MAX_UNCOMPRESSED or size > info.file_size:
+                    if self._inflated > MAX_UNCOMPRESSED:
                         raise UnreadableFile(
                             f"is a zip over {MAX_UNCOMPRESSED // 2**20} MiB uncompressed"
                         )

@@ -168,7 +168,7 @@ def test_json_of_another_app_is_an_unsupported_format(data: bytes) -> None:
         (export()[:-40], "file: is not valid JSON (line 1 column"),
         (b'{"format": "fitness-habit-tracker",', "file: is not valid JSON (line 1 column"),
         (b'{"a": NaN}', "file: is not valid JSON (NaN is not a JSON number)"),
-        (b"{" * 100_000, "file: is not valid JSON ("),
+        (b'{"a":' + b"[" * 100_000, "file: is not valid JSON (nested too deeply)"),
         (b'{"format": "fitness-habit-tracker", "\xff": 1}', "file: the JSON file is not UTF-8"),
     ],
 )

@@ -81,6 +81,8 @@ def test_habits_csv_has_loops_header_and_our_frequencies() -> None:
         b'002,"Gym, weights",YES_NO,,,3,7,#00897B,,,,true\n'
     )
     assert fixture_files()["Habits.csv"].splitlines()[0] == files["Habits.csv"].splitlines()[0]
+    # Loop writes names unquoted here; quoting one with a comma keeps the grid parseable.
+    assert files["Checkmarks.csv"] == b'Date,Meditate,"Gym, weights",\n'
 
 
 def test_checkmarks_run_newest_first_with_notes_quoted_as_loop_does() -> None:

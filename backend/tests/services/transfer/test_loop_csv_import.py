@@ -222,6 +222,16 @@ def test_a_broken_loop_export_is_refused_naming_the_problem(data: bytes, detail:
     assert caught.value.detail.startswith(f"file: {detail}")
 
 
+def test_blank_lines_directories_and_deeper_files_are_passed_over() -> None:
+    files = fixture_files()
+    files["Habits.csv"] += b"\n"
+    files[WAKE] = files[WAKE].replace(b"\n", b"\n\n", 2)
+    files["002 Wake up early/old/Checkmarks.csv"] = b"Date,Value,Notes\n2015-01-24,YES_MANUAL,\n"
+    files["002 Wake up early/old/"] = b""
+    files["Checkmarks.csv/"] = b""
+    assert read_import(make_zip(files), today=TODAY) == read_import(fixture_zip(), today=TODAY)
+
+
 def test_a_byte_order_mark_is_accepted() -> None:
     data = with_file("Habits.csv", b"\xef\xbb\xbf" + fixture_files()["Habits.csv"])
     assert read_import(data, today=TODAY) == read_import(fixture_zip(), today=TODAY)

@@ -86,7 +86,7 @@ def test_a_timestamp_within_the_day_and_out_of_range_ones() -> None:
     db = sqlite3.connect(":memory:")
     db.deserialize(data)
     base = (D1 - date(1970, 1, 1)).days * MS_PER_DAY
-    for stamp in (base + 3_600_000, -(10**18), 10**18, 0):
+    for stamp in (base + 3_600_000, float(base), -(10**18), 10**18, 0):
         db.execute("INSERT INTO Repetitions (habit, timestamp, value) VALUES (1, ?, 2)", [stamp])
     db.commit()
     imported = read_import(db.serialize(), today=TODAY)
@@ -145,6 +145,23 @@ def damaged() -> bytes:
     return bytes(data)
 
 
+def rows_out_of_order() -> bytes:
+    """Sound enough to query, but quick_check finds the rowids of a page out of order."""
+    many = [LoopRepetition(1, D1 - timedelta(days=offset)) for offset in range(3000)]
+    data = bytearray(build_loop_db(25, [LoopHabit("Walk")], many))
+    page_size = int.from_bytes(data[16:18], "big")
+    for start in range(page_size, len(data), page_size):
+        cells = int.from_bytes(data[start + 3 : start + 5], "big")
+        if data[start] == 0x0D and cells > 10:  # a table leaf page: swap two cell pointers
+            first, middle = start + 8, start + 8 + 2 * (cells // 2)
+            data[first : first + 2], data[middle : middle + 2] = (
+                data[middle : middle + 2],
+                data[first : first + 2],
+            )
+            return bytes(data)
+    raise AssertionError("no table leaf page")
+
+
 LOOP_25 = build_loop_db(25, HABITS, REPETITIONS)
 
 
@@ -157,6 +174,7 @@ LOOP_25 = build_loop_db(25, HABITS, REPETITIONS)
         (LOOP_25[:99], "is a truncated SQLite database"),
         (LOOP_25[: len(LOOP_25) // 2], "is a damaged SQLite database"),
         (damaged(), "is a damaged SQLite database"),
+        (rows_out_of_order(), "is a damaged SQLite database (*** in database main ***"),
         (b"SQLite format 3\x00" + bytes(4000), "is a damaged SQLite database"),
     ],
 )

@@ -82,6 +82,16 @@ def test_a_duplicated_entry_is_refused() -> None:
     assert refused(buffer.getvalue()) == "file: holds the zip entry 'Habits.csv' twice"
 
 
+def test_an_encrypted_entry_is_refused() -> None:
+    data = bytearray(fixture_zip())
+    local = data.find(b"PK\x03\x04")  # the first entry, in name order
+    central = data.find(b"PK\x01\x02")
+    data[local + 6] |= 1
+    data[central + 8] |= 1
+    expected = "file: the zip entry '001 Meditate/Checkmarks.csv' is encrypted"
+    assert refused(bytes(data)) == expected
+
+
 @pytest.mark.parametrize("keep", [0.3, 0.6, 0.95])
 def test_a_truncated_zip_is_refused(keep: float) -> None:
     data = fixture_zip()
