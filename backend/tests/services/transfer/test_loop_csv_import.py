@@ -139,6 +139,15 @@ def test_loop_1_x_layouts_without_question_or_position_import() -> None:
         )
 
 
+def test_positions_in_arabic_indic_digits_are_read() -> None:
+    # Before 2.3.1 Loop formatted Position in the phone's locale (no Locale.US).
+    files = {
+        "Habits.csv": OLD_HABITS.replace("001,", "\u0660\u0660\u0661,", 1),
+        "001 Meditate/Checkmarks.csv": OLD_FILES["001 Meditate/Checkmarks.csv"],
+    }
+    assert read_import(make_zip(files), today=TODAY).habits[0].logs == OLD_MEDITATE
+
+
 def test_a_folder_is_found_by_number_when_loop_kept_unsafe_characters() -> None:
     # Loop 1.4 to 1.5 named folders after the raw name.
     files = {
