@@ -60,9 +60,11 @@ def _active_days(done: Sequence[int], f: float, first: int, last: int) -> list[i
     if f >= 1:
         return list(done[bisect_left(done, first) : bisect_right(done, last)])
     days: list[int] = []
+    unlisted = first  # the first day not listed yet
     for logged in done[bisect_left(done, first - WINDOW_DAYS + 1) : bisect_right(done, last)]:
-        start = max(logged, first, days[-1] + 1 if days else first)
-        days.extend(range(start, min(logged + WINDOW_DAYS - 1, last) + 1))
+        end = logged + WINDOW_DAYS - 1  # the last day whose window holds `logged`
+        days.extend(range(max(logged, unlisted), min(end, last) + 1))
+        unlisted = end + 1  # done days ascend, so window ends do too
     return days
 
 
@@ -79,9 +81,9 @@ def _advance(
     m = multiplier(f)
     cursor = low  # the first day not folded in yet
     for day in _active_days(done, f, low, high):
-        skipped_before = bisect_left(skipped, day)
-        # The days from `cursor` to the day before: none has a `c` above 0.
-        score *= m ** (day - cursor - (skipped_before - bisect_left(skipped, cursor)))
+        skipped_before = bisect_left(skipped, day) if skipped else 0
+        if day > cursor:  # days with no `c` above 0 in between
+            score *= m ** (day - cursor - (skipped_before - bisect_left(skipped, cursor)))
         if skipped_before == len(skipped) or skipped[skipped_before] != day:
             score = score * m + _completion(day, done, f, target) * (1 - m)
         cursor = day + 1

@@ -5,11 +5,12 @@ ones; it is *kept* when it holds at least `target` done days. A streak is a
 run of kept periods. The period in progress never breaks the current streak:
 a daily habit not yet logged today keeps yesterday's streak.
 
-With skipped days (`Runs`, `tally`, `extend_runs`; contract §2.1) a period
-that is not kept is *bridged* when its done and skipped days together reach
-`target`: it neither breaks the run nor counts. Any other period that is over
-breaks the run; one that is not over yet (today's or later) never does. A
-skipped day after today is not reached yet and counts for nothing.
+With skipped days (`Runs`, `tally`, `extend_runs`, `with_open_periods`;
+contract §2.1) a period that is not kept is *bridged* when its done and
+skipped days together reach `target`: it neither breaks the run nor counts.
+Any other period that is over breaks the run; one that is not over yet
+(today's or later) never does. A skipped day after today is not reached yet
+and counts for nothing.
 
 `StreakState`, `summarize`, `apply_change` and `current_streak` are the older
 model of done days only, which the log writes still store.
@@ -33,10 +34,15 @@ class StreakState:
     total_logs: int
 
 
+_BACK_TO_MONDAY = tuple(
+    timedelta(days=weekday) for weekday in range(7)
+)  # built once: reads call it per log
+
+
 def period_start(day: date, frequency: Frequency) -> date:
     """First day of the period holding `day`."""
     if frequency is Frequency.WEEKLY:
-        return day - timedelta(days=day.weekday())
+        return day - _BACK_TO_MONDAY[day.weekday()]
     return day
 
 
@@ -145,9 +151,6 @@ class Runs:
 
     current: int  # kept periods since the last period that broke the run
     longest: int  # the most kept periods one run has held
-
-
-NO_RUNS = Runs(current=0, longest=0)
 
 
 def tally(logs: Mapping[date, str], frequency: Frequency) -> dict[date, list[int]]:

@@ -116,11 +116,14 @@ def test_daily_skip_right_after_the_first_check() -> None:
 
 
 def test_non_daily_with_skips() -> None:
-    # YesNoScoreListTest.test_getValueNonDailyWithSkip (Frequency(6, 7)), from Loop
-    # after 2.3.1. From 4 days ago back, Loop's values. For the last 4 days Loop
-    # (0.365222, 0.333100, 0.299354, 0.263899) widens the 14-day window by the
-    # skipped days inside it; the contract keeps a skipped day in its place in
-    # the window, so fewer done days fall in it: the contract's values differ.
+    # YesNoScoreListTest.test_getValueNonDailyWithSkip (Frequency(6, 7)), from a
+    # uhabits version whose ScoreList leaves skipped days out of the 14-day
+    # window (it reaches further back by as many days: its
+    # getNumberOfSkipsByInterval). Loop 2.3.1's ScoreList, like the contract,
+    # keeps a skipped day in its place in the window. From 4 days ago back the
+    # two agree (Loop's values); over the last 4 days the window holds skipped
+    # days, so fewer done days: Loop's 0.365222, 0.333100, 0.299354, 0.263899
+    # become the contract's values below.
     values = scores_back(history(range(18), skipped=[10, 11, 12]), WEEKLY, 6, 21)
     loop = [
         *(0.226651, 0.191734, 0.159268, 0.129375, 0.102187, 0.077839, 0.056477),
@@ -128,6 +131,18 @@ def test_non_daily_with_skips() -> None:
     ]
     assert values[4:] == pytest.approx(loop, abs=E)
     assert values[:4] == pytest.approx([0.350290, 0.321630, 0.291519, 0.259885], abs=E)
+
+
+def test_perfect_with_skips() -> None:
+    # YesNoScoreListTest.test_perfectDailyWithSkips: done or skipped every day
+    # converges to 100 %.
+    weekends = [7 * week + day for week in range(100) for day in (5, 6)]
+    logs = history(range(500), skipped=weekends)
+    assert today_score(logs, DAILY, 1) == pytest.approx(1.0, abs=E)
+    # Its test_perfectNonDailyWithSkips (Frequency(6, 7)) expects 100 % too, from
+    # the version that leaves skipped days out of the window. Under the
+    # contract each 14-day window holds its 4 skipped days: R = 10 of 12.
+    assert today_score(logs, WEEKLY, 6) == pytest.approx(10 / 12, abs=E)
 
 
 def test_imperfect_non_daily_and_a_new_target() -> None:
