@@ -6,6 +6,7 @@ today, yesterday, ... within 1e-6. A weekly habit with target `t` is Loop's
 `Frequency(t, 7)`.
 """
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 import pytest
@@ -23,7 +24,7 @@ def ago(offset: int) -> date:
     return TODAY - timedelta(days=offset)
 
 
-def history(done: range | list[int], skipped: list[int] = ()) -> dict[date, str]:  # type: ignore[assignment]
+def history(done: Iterable[int], skipped: Iterable[int] = ()) -> dict[date, str]:
     logs = {ago(offset): "done" for offset in done}
     logs.update({ago(offset): "skipped" for offset in skipped})  # a skip replaces a check
     return logs
