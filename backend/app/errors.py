@@ -19,6 +19,10 @@ class DomainError(Exception):
         self.detail = detail
         self.headers = headers or {}
 
+    @property
+    def title(self) -> str:
+        return status_title(self.status)
+
 
 class NotFound(DomainError):
     status = 404

@@ -19,7 +19,8 @@ from pydantic import (
 
 from app.errors import UnreadableFile, UnsupportedFileFormat
 from app.models.habit import Frequency
-from app.schemas.common import IsoDate, UtcDatetime
+from app.schemas.common import UtcDatetime
+from app.schemas.fields import AnyIsoDate
 from app.services.transfer._text import decode_utf8
 from app.services.transfer.records import (
     BadgeRecord,
@@ -149,7 +150,7 @@ class _Part(BaseModel):
 
 
 class _Log(_Part):
-    date: IsoDate
+    date: AnyIsoDate
     status: Literal["done", "skipped"] = "done"
     note: StrictStr | None = None
 
