@@ -18,8 +18,8 @@ and run once more. Behind a transaction pooler, where the next statement may
 reach another server session, turn them off (`DB_TRANSACTION_POOLING`): the
 statement then runs as plain SQL, as it always does on SQLite.
 
-Use them on autocommit connections only: a failed EXECUTE would abort a
-transaction, and the retry needs none.
+Only on autocommit connections: in a transaction a failed EXECUTE would
+abort it, so there the statement runs as plain SQL.
 """
 
 from collections import namedtuple
@@ -75,8 +75,16 @@ class Prepared:
 
     def rows(self, connection: Connection, params: dict[str, Any]) -> list[Any]:
         """The statement's rows (attributes named after its columns)."""
-        prepare = connection.get_execution_options().get(PREPARE_OPTION, False)
-        if connection.dialect.name != "postgresql" or not prepare:
+        options = connection.get_execution_options()
+        # In a transaction a failed EXECUTE would abort it: no retry there.
+        # (The engine's connections are in autocommit, app.db.session; a
+        # connection switched into a transaction says so in its options.)
+        autocommit = options.get("isolation_level", "AUTOCOMMIT") == "AUTOCOMMIT"
+        if (
+            connection.dialect.name != "postgresql"
+            or not options.get(PREPARE_OPTION)
+            or not autocommit
+        ):
             return list(connection.execute(self.statement, params))
         values = tuple(
             _convert(convert, params.get(key, constant))

@@ -109,3 +109,13 @@ def test_two_statements_cannot_share_a_name() -> None:
     """The second would have answered with the first one's rows."""
     with pytest.raises(ValueError, match="test_habit_targets"):
         Prepared("test_habit_targets", select(_HABITS.c.id))
+
+
+def test_in_a_transaction_it_is_plain_sql(engine: Engine) -> None:
+    """A failed EXECUTE would abort the transaction, leaving nothing to retry with."""
+    with engine.connect() as connection:
+        connection.execution_options(isolation_level="READ COMMITTED")
+        with count_statements(connection) as statements:
+            assert PREPARED.rows(connection, NOBODY)[0].targets == 0
+        connection.rollback()
+    assert first_words(statements) == ["SELECT"]
