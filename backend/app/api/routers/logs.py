@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Response
 
-from app.api.deps import DatabaseDep, UserId, limit_log_writes
+from app.api.deps import CurrentUser, DatabaseDep, limit_log_writes
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.fields import AnyIsoDate, IsoDate
@@ -23,14 +23,14 @@ router = APIRouter(prefix="/habits/{habit_id}", tags=["logs"], responses=problem
 )
 def log_day(
     habit_id: str,
-    user_id: UserId,
+    user: CurrentUser,
     database: DatabaseDep,
     body: Annotated[HabitLogCreate | None, Body()] = None,
 ) -> Response:
     """Mark a day as kept; without a date, the user's today."""
     log = habit_logs.add(
         database=database,
-        user_id=user_id,
+        user_id=user.id,
         habit_id=habit_id,
         day=body.date if body else None,
     )
@@ -46,12 +46,12 @@ def log_day(
 def undo_day(
     habit_id: str,
     day: AnyIsoDate,
-    user_id: UserId,
+    user: CurrentUser,
     database: DatabaseDep,
 ) -> Response:
     habit_logs.remove(
         database=database,
-        user_id=user_id,
+        user_id=user.id,
         habit_id=habit_id,
         day=day,
     )
@@ -61,7 +61,7 @@ def undo_day(
 @router.get("/logs", response_model=HabitLogPage, responses=problems(422))
 def list_logs(
     habit_id: str,
-    user_id: UserId,
+    user: CurrentUser,
     database: DatabaseDep,
     range: Annotated[Window, Query()] = None,  # type: ignore[assignment]
     end: Annotated[IsoDate, Query(description="Defaults to today.")] = None,  # type: ignore[assignment]
@@ -70,9 +70,9 @@ def list_logs(
 ) -> Response:
     """The logs of the 7 (week) or 30 (month) days ending on `end`, or of
     `from`..`to` (both included, at most 400 days), ascending."""
-    with database.autocommit() as connection:
-        habit = habits.owned_id(connection=connection, user_id=user_id, habit_id=habit_id)
-        today = today_in(habit.timezone, habit.day_start_hour)
-        span = log_span(range=range, end=end, first=first, last=last, today=today)
-        window = habit_logs.in_span(connection=connection, habit_id=habit.id, span=span)
+    connection = database.connection
+    habit = habits.owned_id(connection=connection, user_id=user.id, habit_id=habit_id)
+    today = today_in(habit.timezone, habit.day_start_hour)
+    span = log_span(range=range, end=end, first=first, last=last, today=today)
+    window = habit_logs.in_span(connection=connection, habit_id=habit.id, span=span)
     return json_response(HabitLogPage, window)
