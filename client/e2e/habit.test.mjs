@@ -78,7 +78,8 @@ test("the calendar works by keyboard: one Tab stop, arrows move by day and week,
   await page.keyboard.press("ArrowLeft"); // a week earlier
   assert.equal(await focusedName(page), `${addDays(today, -9)}: not logged`);
   await page.keyboard.press("Enter");
-  await page.getByRole("button", { name: `${addDays(today, -9)}: done` }).waitFor();
+  // Saved: the day shows "done" at once, and stops being busy once the server has answered.
+  await page.getByRole("button", { name: `${addDays(today, -9)}: done` }).and(page.locator(":not([aria-busy])")).waitFor();
   assert.deepEqual(await loggedDates(session, habit.id, addDays(today, -9), addDays(today, -9)), [addDays(today, -9)]);
 
   // Today from the calendar and the log button agree.
