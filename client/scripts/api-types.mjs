@@ -40,6 +40,22 @@ async function generate(documentPath, outputPath) {
   });
 }
 
+/**
+ * The generator prints `\uXXXX` escapes as the characters themselves (it undoes
+ * the TypeScript printer's escaping everywhere, regular expressions included:
+ * @hey-api/openapi-ts 0.99.0, `astToString`). Raw characters are fine in a
+ * regular expression literal except the two line separators, U+2028 and
+ * U+2029 (the backend's whitespace patterns name them): escape those again.
+ */
+function escapeLineSeparators(dir) {
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    const text = readFileSync(file, "utf8");
+    const escaped = text.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    if (escaped !== text) writeFileSync(file, escaped);
+  }
+}
+
 const filesOf = (dir) => readdirSync(dir).sort();
 
 function sameOutput(expectedDir, actualDir) {
@@ -57,6 +73,7 @@ try {
   const target = check ? join(work, "generated") : GENERATED;
   if (!check) rmSync(GENERATED, { recursive: true, force: true });
   await generate(documentPath, target);
+  escapeLineSeparators(target);
   if (check) {
     let committed = [];
     try {

@@ -43,8 +43,8 @@ def text(*, min_length: int = 0, max_length: int, description: str | None = None
 
 def _char_class(predicate: Any) -> str:
     """A regex character class body for every character of the Basic Multilingual
-    Plane that satisfies `predicate` (`\\uXXXX` escapes read the same in Python's
-    and in JavaScript's regular expressions)."""
+    Plane that satisfies `predicate`, escaped (`\\xXX`, `\\uXXXX`) the same way
+    for Python's and JavaScript's regular expressions."""
     points = [point for point in range(0x10000) if predicate(chr(point))]
     ranges: list[tuple[int, int]] = []
     for point in points:
@@ -53,9 +53,13 @@ def _char_class(predicate: Any) -> str:
         else:
             ranges.append((point, point))
     return "".join(
-        f"\\u{first:04x}" if first == last else f"\\u{first:04x}-\\u{last:04x}"
+        _escape(first) if first == last else f"{_escape(first)}-{_escape(last)}"
         for first, last in ranges
     )
+
+
+def _escape(point: int) -> str:
+    return f"\\x{point:02x}" if point <= 0xFF else f"\\u{point:04x}"
 
 
 # What str.strip() removes, and what does not show: spaces, controls and
@@ -85,7 +89,10 @@ def _visible_text(max_length: int) -> Any:
         "type": "string",
         "description": f"1 to {max_length} characters once spaces are trimmed, at least one "
         "visible (not only spaces, zero-width characters or a BOM), no NUL.",
-        "allOf": [{"pattern": pattern} for pattern in visible_text_patterns(max_length)],
+        # Each member typed too: generators of client code read `allOf` alone.
+        "allOf": [
+            {"type": "string", "pattern": pattern} for pattern in visible_text_patterns(max_length)
+        ],
     }
     return Annotated[str, AfterValidator(check), WithJsonSchema(schema)]
 
@@ -126,7 +133,10 @@ EmailAddress = Annotated[
             "type": "string",
             "maxLength": EMAIL_MAX_LENGTH,
             "description": "An email address; at most 64 characters before the @.",
-            "allOf": [{"pattern": _EMAIL_SHAPE}, {"pattern": _EMAIL_LOCAL_LENGTH}],
+            "allOf": [
+                {"type": "string", "pattern": _EMAIL_SHAPE},
+                {"type": "string", "pattern": _EMAIL_LOCAL_LENGTH},
+            ],
         }
     ),
 ]

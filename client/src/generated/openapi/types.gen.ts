@@ -45,7 +45,7 @@ export type DailyHabitWrite = {
      *
      * 1 to 100 characters once spaces are trimmed, at least one visible (not only spaces, zero-width characters or a BOM), no NUL.
      */
-    title: unknown & unknown;
+    title: string & string;
     /**
      * Frequency
      */
@@ -194,7 +194,7 @@ export type HabitPatch = {
      *
      * 1 to 100 characters once spaces are trimmed, at least one visible (not only spaces, zero-width characters or a BOM), no NUL.
      */
-    title?: unknown & unknown;
+    title?: string & string;
     frequency?: Frequency;
     /**
      * Target
@@ -257,7 +257,7 @@ export type RegisterRequest = {
      *
      * An email address; at most 64 characters before the @.
      */
-    email: unknown & unknown;
+    email: string & string;
     /**
      * Password
      */
@@ -267,7 +267,7 @@ export type RegisterRequest = {
      *
      * 1 to 100 characters once spaces are trimmed, at least one visible (not only spaces, zero-width characters or a BOM), no NUL.
      */
-    name: unknown & unknown;
+    name: string & string;
     /**
      * Timezone
      *
@@ -302,7 +302,7 @@ export type UpdateMeRequest = {
      *
      * 1 to 100 characters once spaces are trimmed, at least one visible (not only spaces, zero-width characters or a BOM), no NUL.
      */
-    name?: unknown & unknown;
+    name?: string & string;
     /**
      * Timezone
      *
@@ -375,7 +375,7 @@ export type WeeklyHabitWrite = {
      *
      * 1 to 100 characters once spaces are trimmed, at least one visible (not only spaces, zero-width characters or a BOM), no NUL.
      */
-    title: unknown & unknown;
+    title: string & string;
     /**
      * Frequency
      */

@@ -23,7 +23,7 @@ export const zBadgeOut = z.object({
  * DailyHabitWrite
  */
 export const zDailyHabitWrite = z.object({
-    title: z.intersection(z.unknown(), z.unknown()),
+    title: z.intersection(z.string().check(z.regex(/^[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00](?:[^\x00]{0,98}[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00])?[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*$/)), z.string().check(z.regex(/[^\x00-\x20\x7f-\xa0\xad؀-؅؜۝܏࢐-࢑࣢ ᠎ -‏\u2028-  -⁤⁦-⁯　﻿￹-￻]/))),
     frequency: z.literal('daily'),
     target: z._default(z.optional(z.literal(1)), 1)
 });
@@ -84,7 +84,7 @@ export const zHabitOut = z.object({
  * app.services.habits checks against the stored habit.
  */
 export const zHabitPatch = z.object({
-    title: z.optional(z.intersection(z.unknown(), z.unknown())),
+    title: z.optional(z.intersection(z.string().check(z.regex(/^[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00](?:[^\x00]{0,98}[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00])?[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*$/)), z.string().check(z.regex(/[^\x00-\x20\x7f-\xa0\xad؀-؅؜۝܏࢐-࢑࣢ ᠎ -‏\u2028-  -⁤⁦-⁯　﻿￹-￻]/)))),
     frequency: z.optional(zFrequency),
     target: z.optional(z.int().check(z.gte(1), z.lte(7)))
 });
@@ -122,9 +122,9 @@ export const zOverviewOut = z.object({
  * RegisterRequest
  */
 export const zRegisterRequest = z.object({
-    email: z.intersection(z.unknown(), z.unknown()),
+    email: z.intersection(z.string().check(z.regex(/^[A-Za-z0-9!#$%&'*+\/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+\/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/)), z.string().check(z.regex(/^[^@]{1,64}@/))),
     password: z.string().check(z.minLength(8), z.maxLength(128), z.regex(/^[^\x00]*$/)),
-    name: z.intersection(z.unknown(), z.unknown()),
+    name: z.intersection(z.string().check(z.regex(/^[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00](?:[^\x00]{0,98}[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00])?[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*$/)), z.string().check(z.regex(/[^\x00-\x20\x7f-\xa0\xad؀-؅؜۝܏࢐-࢑࣢ ᠎ -‏\u2028-  -⁤⁦-⁯　﻿￹-￻]/))),
     timezone: z._default(z.optional(z.enum([
         'Africa/Abidjan',
         'Africa/Accra',
@@ -733,7 +733,7 @@ export const zRegisterRequest = z.object({
  * Fields left out stay as they are.
  */
 export const zUpdateMeRequest = z.object({
-    name: z.optional(z.intersection(z.unknown(), z.unknown())),
+    name: z.optional(z.intersection(z.string().check(z.regex(/^[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00](?:[^\x00]{0,98}[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00])?[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*$/)), z.string().check(z.regex(/[^\x00-\x20\x7f-\xa0\xad؀-؅؜۝܏࢐-࢑࣢ ᠎ -‏\u2028-  -⁤⁦-⁯　﻿￹-￻]/)))),
     timezone: z.optional(z.enum([
         'Africa/Abidjan',
         'Africa/Accra',
@@ -1372,7 +1372,7 @@ export const zUserEnvelope = z.object({
  * WeeklyHabitWrite
  */
 export const zWeeklyHabitWrite = z.object({
-    title: z.intersection(z.unknown(), z.unknown()),
+    title: z.intersection(z.string().check(z.regex(/^[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00](?:[^\x00]{0,98}[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00])?[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*$/)), z.string().check(z.regex(/[^\x00-\x20\x7f-\xa0\xad؀-؅؜۝܏࢐-࢑࣢ ᠎ -‏\u2028-  -⁤⁦-⁯　﻿￹-￻]/))),
     frequency: z.literal('weekly'),
     target: z._default(z.optional(z.int().check(z.gte(1), z.lte(7))), 1)
 });
