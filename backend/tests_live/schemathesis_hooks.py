@@ -50,17 +50,16 @@ def past_log_date(context: Any, body: Any) -> Any:
 @schemathesis.hook("map_query").apply_to(method="GET", path="/habits/{habit_id}/logs")
 def ordered_log_span(context: Any, query: Any) -> Any:
     """`from` no later than `to`, at most MAX_SPAN_DAYS days apart: swap and shorten."""
+    # The hook sees the query as sent: the exploded `window` object's
+    # properties are parameters of their own.
     if not isinstance(query, dict):
         return query
-    # The window's properties, before or after the exploded object parameter
-    # is spread into the query string.
-    window = query.get("window") if isinstance(query.get("window"), dict) else query
-    first, last = _as_date(window.get("from")), _as_date(window.get("to"))
+    first, last = _as_date(query.get("from")), _as_date(query.get("to"))
     if first is None or last is None:
         return query
     first, last = min(first, last), max(first, last)
     last = first + timedelta(days=(last - first).days % MAX_SPAN_DAYS)
-    window["from"], window["to"] = first.isoformat(), last.isoformat()
+    query["from"], query["to"] = first.isoformat(), last.isoformat()
     return query
 
 

@@ -227,8 +227,7 @@ AvatarUrl = Annotated[
 # A date is YYYY-MM-DD and no earlier than 2000-01-01 (no log or window
 # reaches further back). pydantic alone would also read a Unix timestamp as a
 # date (`end=0` → 1970-01-01).
-ISO_DATE_PATTERN = r"^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$"
-_ISO_DATE = re.compile(ISO_DATE_PATTERN)
+_ISO_DATE = re.compile(r"^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$")
 _ANY_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 

@@ -41,7 +41,10 @@ class HabitPatch(RequestModel):
     # The document states the part of that rule the body alone decides.
     model_config = ConfigDict(
         json_schema_extra={
-            "if": {"properties": {"frequency": {"const": "daily"}}, "required": ["frequency"]},
+            "if": {
+                "properties": {"frequency": {"const": Frequency.DAILY.value}},
+                "required": ["frequency"],
+            },
             "then": {"properties": {"target": {"const": 1}}},
         }
     )

@@ -2,10 +2,10 @@ import datetime as dt
 import uuid
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, TypeAdapter
 
 from app.schemas.common import ApiModel, RequestModel, UtcDatetime
-from app.schemas.fields import ISO_DATE_PATTERN, IsoDate
+from app.schemas.fields import IsoDate
 from app.services.analytics import MAX_SPAN_DAYS, Window
 
 
@@ -33,7 +33,7 @@ class HabitLogPage(ApiModel):
 # mix: one query parameter whose object schema (style form, exploded: each
 # property is a parameter of its own on the wire) says so, which four
 # separate parameters could not. The route reads the four (hidden) itself.
-_DATE = {"type": "string", "format": "date", "pattern": ISO_DATE_PATTERN}
+_DATE = TypeAdapter(IsoDate).json_schema()
 
 
 def _present(*names: str) -> dict[str, Any]:
@@ -54,8 +54,7 @@ LOG_WINDOW_PARAMETER: dict[str, Any] = {
         "type": "object",
         "properties": {
             "range": {
-                "type": "string",
-                "enum": [window.value for window in Window],
+                **TypeAdapter(Window).json_schema(),
                 "description": "7 (week) or 30 (month) days.",
             },
             "end": {**_DATE, "description": "The last day; defaults to today."},
