@@ -96,7 +96,7 @@ for name, email in (("owner", "fuzzer@example.com"), ("other", "other@example.co
     identities.append({"name": name, "fixedHeaders": [header]})
 # A Web Fuzzing Commons authentication document, as schemathesis reads it.
 with open(path, "w", encoding="utf-8") as document:
-    json.dump({"schemaVersion": "0.2.0", "auth": identities}, document)
+    json.dump({"auth": identities}, document)
 PY
 
 run_schemathesis() {
