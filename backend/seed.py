@@ -1,12 +1,18 @@
 """Demo data: `demo@example.com` / `Demo123!` with a daily and a weekly habit.
 
-Idempotent: when the demo user exists, nothing is touched.
+Idempotent: when the demo user exists, nothing is touched. Every write goes
+through the same services, one `Database` per write, as the API's requests do.
 """
 
-from datetime import date, timedelta
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 
-from app.db.session import SessionLocal, on_session
-from app.models import Frequency, Habit
+from sqlalchemy import Engine
+
+from app.core.config import get_settings
+from app.db.session import Database, build_engine
+from app.models import Frequency
 from app.services import habit_logs, habits, users
 
 DEMO_EMAIL = "demo@example.com"
@@ -18,9 +24,20 @@ DAILY_DAYS_AGO = [*range(1, 10), *range(12, 22)]
 WEEKLY_WEEKDAYS = [0, 2, 4]
 
 
-def seed() -> bool:
+@contextmanager
+def _database(engine: Engine) -> Iterator[Database]:
+    database = Database(engine)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+def seed(engine: Engine | None = None) -> bool:
     """Create the demo account; returns False when it already existed."""
-    with SessionLocal() as session:
+    engine = engine or build_engine(get_settings())
+    with _database(engine) as database:
+        session = database.session
         if users.get_by_email(session=session, email=DEMO_EMAIL) is not None:
             return False
         user = users.register(
@@ -30,7 +47,6 @@ def seed() -> bool:
             name="Demo User",
             timezone="UTC",
         )
-        today = users.today_for(user)
         reading = habits.create(
             session=session,
             user_id=user.id,
@@ -39,34 +55,19 @@ def seed() -> bool:
             target=1,
         )
         running = habits.create(
-            session=session,
-            user_id=user.id,
-            title="Run 5 km",
-            frequency=Frequency.WEEKLY,
-            target=3,
+            session=session, user_id=user.id, title="Run 5 km", frequency=Frequency.WEEKLY, target=3
         )
-
-        database = on_session(session)
-
-        def log(habit: Habit, day: date) -> None:
-            # Through the same service as the log routes, on this one session.
-            habit_logs.add(
-                database=database,
-                user_id=user.id,
-                habit_id=str(habit.id),
-                day=day,
-            )
-
-        for days_ago in DAILY_DAYS_AGO:
-            log(reading, today - timedelta(days=days_ago))
-        this_monday = today - timedelta(days=today.weekday())
-        for weeks_ago in (1, 2, 3):
-            monday = this_monday - timedelta(weeks=weeks_ago)
-            for weekday in WEEKLY_WEEKDAYS:
-                log(running, monday + timedelta(days=weekday))
-        # The writes that took the optimistic path ran in this transaction.
-        session.commit()
-        return True
+    today = users.today_in(user.timezone)
+    this_monday = today - timedelta(days=today.weekday())
+    days = [(reading.id, today - timedelta(days=ago)) for ago in DAILY_DAYS_AGO] + [
+        (running.id, this_monday - timedelta(weeks=weeks_ago) + timedelta(days=weekday))
+        for weeks_ago in (1, 2, 3)
+        for weekday in WEEKLY_WEEKDAYS
+    ]
+    for habit_id, day in days:
+        with _database(engine) as database:
+            habit_logs.add(database=database, user_id=user.id, habit_id=str(habit_id), day=day)
+    return True
 
 
 if __name__ == "__main__":

@@ -27,8 +27,6 @@ BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH.parent / "backend"), str(BENCH)]
 
 import floor_app  # noqa: E402
-from app.db.session import autocommit_engine as product_autocommit_engine  # noqa: E402
-from app.db.session import engine as product_engine  # noqa: E402
 from app.main import app as product_app  # noqa: E402
 
 SAMPLES = 5
@@ -93,7 +91,7 @@ def main() -> None:
 
 def count(results: dict[str, dict[str, float]], headers: list[dict], habit: list[str]) -> None:
     with TestClient(product_app) as client:
-        product = StatementCounter(product_engine, product_autocommit_engine)
+        product = StatementCounter(product_app.state.engine)
         # Warm both pools and the caches: a new connection's set-up (and the
         # first use of a prepared statement on it) is not a request's.
         client.get("/habits", headers=headers[0])

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Backend checks: lint, lock drift, the suite on PostgreSQL + Redis with
-# coverage, migrations up/down on both databases, and a SQLite smoke.
+# coverage, the API suite again on SQLite without Redis (what `make dev` runs
+# on by default), migrations up/down on both databases, and a SQLite smoke.
 # Expects PostgreSQL and Redis started (scripts/test.sh or scripts/backend-suite.sh).
 . "$(dirname "$0")/lib.sh"
 cd "$BACKEND"
@@ -16,11 +17,15 @@ log "backend: test suite on PostgreSQL + Redis (coverage >= 90 %)"
 TEST_DB="$(create_database backend_tests)"
 DATABASE_URL="$TEST_DB" REDIS_URL="$REDIS_URL" ENV=test \
   coverage run -m pytest -q -p no:randomly "$@"
+
+log "backend: the API suite on SQLite without Redis (make dev's default)"
+SQLITE_DIR="$(mktemp -d)"
+DATABASE_URL="sqlite:///$SQLITE_DIR/api.db" REDIS_URL="" ENV=test \
+  coverage run -a -m pytest -q -p no:randomly tests/api tests/security
 coverage report
 
 log "backend: migrations up, down and up again (PostgreSQL, SQLite)"
 MIGRATE_DB="$(create_database migrations)"
-SQLITE_DIR="$(mktemp -d)"
 for url in "$MIGRATE_DB" "sqlite:///$SQLITE_DIR/migrations.db"; do
   DATABASE_URL="$url" alembic -q upgrade head
   DATABASE_URL="$url" alembic -q check

@@ -14,11 +14,13 @@ set -euo pipefail
 # A Redis the tests restarted is not the one lib.sh's pid file names: shut it down by port.
 trap 'stop_postgres; redis-cli -p "${REDIS_PORT:-0}" shutdown nosave >/dev/null 2>&1 || true; stop_redis' EXIT
 ensure_python
+# PostgreSQL's default, which two backends of two workers must stay within.
+export PG_MAX_CONNECTIONS=100
 start_postgres
 start_redis
 
 cd "$BACKEND"
-export DATABASE_URL REDIS_URL PG_BIN PG_DIR PG_PORT REDIS_DIR REDIS_PORT _RUN_AS_PG
+export DATABASE_URL REDIS_URL PG_MAX_CONNECTIONS PG_BIN PG_DIR PG_PORT REDIS_DIR REDIS_PORT _RUN_AS_PG
 DATABASE_URL="$(create_database resilience)"
 DATABASE_URL="$DATABASE_URL" alembic -q upgrade head
 

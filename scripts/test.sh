@@ -29,6 +29,7 @@ step() {
 }
 
 step "backend" bash "$ROOT/scripts/test-backend.sh"
+step "API through PgBouncer (transaction pooling)" bash "$ROOT/scripts/test-pgbouncer.sh"
 step "API fuzzing (schemathesis)" bash "$ROOT/scripts/test-fuzz.sh"
 step "concurrency and faults" bash "$ROOT/scripts/test-resilience.sh"
 if [ -f "$ROOT/scripts/node-env.sh" ] && [ -f "$ROOT/client/package.json" ]; then

@@ -19,6 +19,10 @@ class DomainError(Exception):
         self.detail = detail
         self.headers = headers or {}
 
+    @property
+    def title(self) -> str:
+        return status_title(self.status)
+
 
 class NotFound(DomainError):
     status = 404
@@ -63,3 +67,16 @@ class TooManyRequests(DomainError):
 
 class ServiceUnavailable(DomainError):
     status = 503
+
+
+class UnsupportedFileFormat(DomainError):
+    """An uploaded file that is none of the formats the import reads."""
+
+    status = 415
+
+
+class UnreadableFile(InvalidInput):
+    """An uploaded file of a known format that cannot be read (broken, unsafe, wrong version)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("file", message)

@@ -5,23 +5,30 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from sqlalchemy import Engine
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api.routers import auth, badges, habits, health, logs, stats
 from app.core.config import Settings, get_settings
 from app.core.rate_limit import RateLimits
+from app.db.session import build_engine
 from app.middleware import BodySizeLimit, SecurityHeaders
 from app.problem_details import install_handlers, problem_openapi
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """The app for `settings`, on `engine` (default: its own, built from the settings)."""
     settings = settings or get_settings()
     rate_limits = RateLimits(settings)
+    own_engine = engine is None
+    engine = engine or build_engine(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         await rate_limits.close()
+        if own_engine:
+            engine.dispose()
 
     app = FastAPI(
         title="Fitness & Habit Tracker API",
@@ -33,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ],
     )
     app.state.settings = settings
+    app.state.engine = engine
     app.state.rate_limits = rate_limits
     install_handlers(app)
     # Busiest first: a request is matched against the routers in this order,

@@ -1,7 +1,11 @@
-"""Fixtures: the app on a real PostgreSQL and a real Redis, one transaction per test.
+"""Fixtures: the app as it runs in production, on a real database and Redis.
 
-The test script (scripts/test-backend.sh) starts both servers and exports
-DATABASE_URL and REDIS_URL; nothing here stands in for them.
+The test script (scripts/test-backend.sh) starts PostgreSQL and Redis and
+exports DATABASE_URL and REDIS_URL; it also runs the API suite a second time
+on a SQLite file without Redis, the store `make dev` uses by default. Nothing
+here stands in for either: the app gets its database the way it does in
+production (`get_database`, one pooled connection per request, in
+autocommit), and every table is emptied after each test.
 """
 
 import os
@@ -18,68 +22,80 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 from httpx import ASGITransport, AsyncClient
 from redis import Redis
-from sqlalchemy import Connection
+from sqlalchemy import Engine, delete, text
 from sqlalchemy.orm import Session
 
 from app.core.config import Settings, get_settings
-from app.db.session import engine, get_database, get_session, on_session
+from app.db.base import Base
+from app.db.session import build_engine, transaction_level
 from app.main import create_app
 from tests.utils.database import migrate_to_head
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    url = get_settings().database_url
-    if not url.startswith("postgresql") or not get_settings().redis_url:
+@pytest.fixture(scope="session")
+def engine() -> Iterator[Engine]:
+    """The production engine on the test database, migrated to head."""
+    # Never the developer's own database (the settings' default): the tests empty it.
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgresql", "sqlite")):
         raise pytest.UsageError(
-            "the backend suite needs a real PostgreSQL and Redis: run it through "
-            "scripts/test-backend.sh (or export DATABASE_URL and REDIS_URL)"
+            "these tests need DATABASE_URL (a throw-away PostgreSQL or SQLite database) and, "
+            "on PostgreSQL, REDIS_URL: run them through scripts/test-backend.sh"
         )
+    if url.startswith("postgresql") and not get_settings().redis_url:
+        raise pytest.UsageError("on PostgreSQL the suite runs with a real Redis: set REDIS_URL")
+    migrate_to_head(url)
+    engine = build_engine(get_settings())
+    yield engine
+    engine.dispose()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _schema() -> None:
-    migrate_to_head(get_settings().database_url)
-
-
-@pytest.fixture
-def connection() -> Iterator[Connection]:
-    """A connection inside a transaction that is rolled back after the test."""
+@pytest.fixture(autouse=True)
+def _empty_tables(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each test starts on empty tables (and never depends on another's rows)."""
+    yield
+    if "engine" not in request.fixturenames:
+        return
+    engine: Engine = request.getfixturevalue("engine")
     with engine.connect() as connection:
-        transaction = connection.begin()
-        yield connection
-        transaction.rollback()
+        if connection.dialect.name == "postgresql":
+            names = ", ".join(table.name for table in Base.metadata.sorted_tables)
+            connection.execute(text(f"TRUNCATE {names} CASCADE"))
+        else:
+            for table in reversed(Base.metadata.sorted_tables):
+                connection.execute(delete(table))
 
 
 @pytest.fixture
-def session(connection: Connection) -> Iterator[Session]:
-    # Service commits become savepoint releases inside the outer transaction.
-    with Session(
-        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-    ) as session:
+def session(engine: Engine) -> Iterator[Session]:
+    """A session beside the app's, for reading what it stored (and changing it,
+    committed, where a test needs the database in a state the API cannot make)."""
+    level = transaction_level(engine.dialect)
+    with Session(engine.execution_options(isolation_level=level)) as session:
         yield session
 
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> Iterator[None]:
-    redis = Redis.from_url(get_settings().redis_url)
-    redis.flushdb()
+    url = get_settings().redis_url
+    if url:
+        redis = Redis.from_url(url)
+        redis.flushdb()
+        redis.close()
     yield
-    redis.close()
 
 
-def build_client_app(session: Session, **overrides: object):
+def build_client_app(engine: Engine, **overrides: object):
     settings = Settings(**{**get_settings().model_dump(), **overrides})
-    app = create_app(settings)
-    app.dependency_overrides[get_session] = lambda: session
-    app.dependency_overrides[get_database] = lambda: on_session(session)
+    app = create_app(settings, engine=engine)
     app.dependency_overrides[get_settings] = lambda: settings
     return app
 
 
 @pytest.fixture
-def app_factory(session: Session):
+def app_factory(engine: Engine):
     """Build an app with other settings (e.g. tighter rate limits)."""
-    return lambda **overrides: build_client_app(session, **overrides)
+    return lambda **overrides: build_client_app(engine, **overrides)
 
 
 @pytest.fixture

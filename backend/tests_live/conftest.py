@@ -63,7 +63,8 @@ class Services:
         # The options scripts/lib.sh starts it with: same port, socket dir and settings.
         options = (
             f"-p {os.environ['PG_PORT']} -k {self.pg_dir} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            f"-c max_connections={os.environ.get('PG_MAX_CONNECTIONS', '300')}"
         )
         subprocess.run(
             _as_postgres(
@@ -133,9 +134,10 @@ def _listening(port: int) -> bool:
 
 
 class Backend:
-    """One uvicorn process of the real app on a port of its own."""
+    """The real app on a port of its own: one uvicorn process, or with
+    `workers`, the production command (gunicorn with uvicorn workers)."""
 
-    def __init__(self, log_dir: Path, **env: str) -> None:
+    def __init__(self, log_dir: Path, workers: int = 0, **env: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_dir / f"uvicorn-{self.port}.log"
@@ -150,21 +152,37 @@ class Backend:
             **env,
         }
         self._log = self.log_path.open("w")
-        self.process = subprocess.Popen(
-            [
+        command = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.main:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--forwarded-allow-ips",
+            "",
+            "--log-level",
+            "warning",
+        ]
+        if workers:
+            command = [
                 sys.executable,
                 "-m",
-                "uvicorn",
-                "app.main:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--forwarded-allow-ips",
-                "",
+                "gunicorn",
+                "-k",
+                "uvicorn.workers.UvicornWorker",
+                "-w",
+                str(workers),
+                "-b",
+                f"127.0.0.1:{self.port}",
                 "--log-level",
                 "warning",
-            ],
+                "app.main:app",
+            ]
+        self.process = subprocess.Popen(
+            command,
             cwd=BACKEND_DIR,
             env=environment,
             stdout=self._log,
@@ -222,8 +240,8 @@ def start_backend(tmp_path: Path) -> Iterator:
     """`start_backend(RATE_LIMIT_LOGIN="5/minute")` → a running Backend, stopped afterwards."""
     started: list[Backend] = []
 
-    def start(**env: str) -> Backend:
-        started.append(Backend(tmp_path, **env))
+    def start(workers: int = 0, **env: str) -> Backend:
+        started.append(Backend(tmp_path, workers, **env))
         return started[-1]
 
     yield start

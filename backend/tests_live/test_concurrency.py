@@ -152,3 +152,55 @@ async def test_of_parallel_deletes_of_one_habit_exactly_one_succeeds(start_backe
             )
             statuses = sorted(response.status_code for response in responses)
             assert statuses == [204] + [404] * 9, statuses
+
+
+async def test_two_backends_of_two_workers_stay_within_a_stock_postgresql(
+    start_backend, engine: Engine
+) -> None:
+    """Two backends of two workers each (the production command) under load:
+    no connection errors, and no more connections than the settings allow
+    (DB_POOL_SIZE per process) against PostgreSQL's default max_connections."""
+    with engine.connect() as connection:
+        assert connection.execute(text("SHOW max_connections")).scalar_one() == "100"
+    backends = [start_backend(workers=2), start_backend(workers=2)]
+    peak = 0
+    stop = asyncio.Event()
+
+    async def watch_connections() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            with engine.connect() as connection:
+                count = connection.execute(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity "
+                        "WHERE backend_type = 'client backend'"
+                    )
+                ).scalar_one()
+            peak = max(peak, count)
+            await asyncio.sleep(0.05)
+
+    async with _client(backends[0].url) as setup:
+        headers = await register(setup, f"load-{uuid.uuid4().hex[:8]}@example.com")
+        habit = await create_habit(setup, headers, "Load")
+    statuses: list[int] = []
+
+    async def user_session(number: int) -> None:
+        backend = backends[number % 2]
+        async with httpx.AsyncClient(base_url=backend.url, timeout=30) as http:
+            for round_ in range(12):
+                day = (date.today() - timedelta(days=1 + (number * 12 + round_) % 300)).isoformat()
+                for request in (
+                    http.get("/habits", headers=headers),
+                    http.get("/stats/overview?range=month", headers=headers),
+                    http.post(f"/habits/{habit['id']}/log", json={"date": day}, headers=headers),
+                    http.delete(f"/habits/{habit['id']}/logs/{day}", headers=headers),
+                ):
+                    statuses.append((await request).status_code)
+
+    watcher = asyncio.create_task(watch_connections())
+    await asyncio.gather(*(user_session(number) for number in range(64)))
+    stop.set()
+    await watcher
+    assert statuses and all(status < 500 for status in statuses), sorted(set(statuses))
+    # The watcher's own connection, and 4 processes of at most 10 each.
+    assert peak <= 1 + 4 * 10, peak

@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BACKEND_DIR = Path(__file__).resolve().parents[2]
 PLACEHOLDER_SECRET = "change-me"  # noqa: S105 - the value we refuse in production
+DEFAULT_DATABASE_URL = f"sqlite:///{BACKEND_DIR / 'fitness.db'}"
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)\s*$")
 
 
@@ -26,8 +27,16 @@ class Settings(BaseSettings):
 
     env: Literal["dev", "test", "prod"] = "dev"
     port: int = 8000
-    # Without a server, `make dev` runs on an embedded SQLite file.
-    database_url: str = f"sqlite:///{BACKEND_DIR / 'fitness.db'}"
+    # Without a server (unset or empty), `make dev` runs on an embedded SQLite file.
+    database_url: str = DEFAULT_DATABASE_URL
+    # PostgreSQL connections one process holds at most (docs/OPERATIONS.md):
+    # 2 backends x 2 workers x 10 stay well within max_connections = 100.
+    db_pool_size: int = Field(default=10, ge=1, le=100)
+    # Seconds a request waits for a free connection before answering 503.
+    db_pool_timeout: float = Field(default=5, gt=0)
+    # True behind a pooler in transaction mode (PgBouncer's pool_mode =
+    # transaction): no server-side prepared statements, no session settings.
+    db_transaction_pooling: bool = False
     jwt_secret: str = PLACEHOLDER_SECRET
     jwt_alg: Literal["HS256"] = "HS256"
     access_token_expire_minutes: int = Field(default=60, ge=1)
@@ -44,6 +53,11 @@ class Settings(BaseSettings):
     rate_limit_logs: str = "60/hour"
     # Proxies whose X-Forwarded-For is believed; comma-separated, empty = none.
     forwarded_allow_ips: str = ""
+
+    @field_validator("database_url")
+    @classmethod
+    def _empty_means_sqlite(cls, value: str) -> str:
+        return value.strip() or DEFAULT_DATABASE_URL
 
     @field_validator("rate_limit_login", "rate_limit_register", "rate_limit_logs")
     @classmethod

@@ -1,24 +1,45 @@
-"""Engine and session factory, configured from the settings."""
+"""The one way to the database: an engine per app, and per request one
+pooled connection that every piece of the request's work shares.
+
+The engine's connections are in autocommit: a request that reads one
+statement, or writes with one atomic statement, sends nothing but that
+statement (no BEGIN, no ROLLBACK when the connection goes back to the pool:
+two round trips fewer than a transaction, docs/PERFORMANCE.md). Work that
+needs a transaction asks for `Database.session`, which switches the
+request's connection into a transaction for an ORM session.
+"""
 
 import select
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from fastapi import Request
+from sqlalchemy import Connection, Dialect, Engine, create_engine, event
 from sqlalchemy.exc import DisconnectionError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from app.core.config import get_settings
+from app.core.config import Settings
+from app.db.prepared import PREPARE_OPTION
+
+# The isolation level of a transaction, per dialect (SQLite knows no READ COMMITTED).
+_TRANSACTION_LEVEL = {"postgresql": "READ COMMITTED", "sqlite": "SERIALIZABLE"}
 
 
-def build_engine(url: str, **options: Any) -> Engine:
-    """The engine for `url`; `options` go to `create_engine` (e.g. the isolation level)."""
+def transaction_level(dialect: Dialect) -> str:
+    """The isolation level of the app's transactions (its connections are in autocommit)."""
+    return _TRANSACTION_LEVEL[dialect.name]
+
+
+def build_engine(settings: Settings, **options: Any) -> Engine:
+    """The engine for `settings.database_url`, in autocommit; `options` go to `create_engine`."""
+    url = settings.database_url
     if url.startswith("sqlite"):
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 15}, **options
+            url,
+            isolation_level="AUTOCOMMIT",
+            connect_args={"check_same_thread": False, "timeout": 15},
+            **options,
         )
 
         @event.listens_for(engine, "connect")
@@ -29,21 +50,28 @@ def build_engine(url: str, **options: Any) -> Engine:
             cursor.close()
 
         return engine
+    connect_args: dict[str, Any] = {"connect_timeout": 3}
+    if not settings.db_transaction_pooling:
+        # Session settings travel in the startup packet, which a transaction
+        # pooler refuses (set them on the database role there instead).
+        # DateStyle ISO: dates cast to text read YYYY-MM-DD (app.services.analytics).
+        connect_args["options"] = "-c statement_timeout=10000 -c DateStyle=ISO"
     engine = create_engine(
         url,
-        # Two engines per process (below): at most 40 connections per worker.
-        # All of them kept once opened: the pool closes an overflow connection
-        # when it comes back, and reopening one under load (a new server
-        # process each time) took seconds (docs/PERFORMANCE.md, fourth round).
-        pool_size=20,
+        isolation_level="AUTOCOMMIT",
+        # app.db.prepared prepares its statements on the server unless a
+        # transaction pooler may hand the next statement to another session.
+        execution_options={PREPARE_OPTION: not settings.db_transaction_pooling},
+        # At most `db_pool_size` connections per process, all kept once
+        # opened: reopening one under load (a new server process each time)
+        # took seconds (docs/PERFORMANCE.md, fourth round).
+        pool_size=settings.db_pool_size,
         max_overflow=0,
-        pool_timeout=5,
-        # Fail fast when the server is down instead of hanging the request.
-        # DateStyle ISO: dates cast to text read YYYY-MM-DD (app.services.analytics).
-        connect_args={
-            "connect_timeout": 3,
-            "options": "-c statement_timeout=10000 -c DateStyle=ISO",
-        },
+        pool_timeout=settings.db_pool_timeout,
+        # The most recently used connection first: a quiet process keeps
+        # reusing a few warm connections (statements already prepared).
+        pool_use_lifo=True,
+        connect_args=connect_args,
         **options,
     )
     event.listen(engine, "checkout", _replace_if_closed_by_server)
@@ -67,62 +95,62 @@ def _replace_if_closed_by_server(dbapi_connection: Any, _record: Any, _proxy: An
         raise DisconnectionError("the server closed the pooled connection")
 
 
-engine = build_engine(get_settings().database_url)
-SessionLocal = sessionmaker(bind=engine, expire_on_commit=False)
-# A pool of its own, always in autocommit: a connection that switched back and
-# forth would pay a round trip to reset its isolation level each time.
-autocommit_engine = build_engine(get_settings().database_url, isolation_level="AUTOCOMMIT")
-
-
-async def get_session() -> AsyncIterator[Session]:
-    """A session per request, opened on the event loop.
-
-    A sync dependency costs a trip through the thread pool on entry and
-    another on exit. Opening a session does no I/O, and neither does closing
-    one that holds no transaction (the write routes commit or roll back
-    themselves), so only a close that must return a connection (a ROLLBACK)
-    goes to the thread pool.
-    """
-    session = SessionLocal()
-    try:
-        yield session
-    finally:
-        if session.in_transaction():
-            await run_in_threadpool(session.close)
-        else:
-            session.close()
-
-
-@dataclass(frozen=True)
 class Database:
-    """What the busiest routes' work runs on, opened where the work runs.
+    """A request's way to the database: one pooled connection, checked out on first use.
 
-    `autocommit()` is a connection on which every statement commits on its
-    own: psycopg2 sends no BEGIN before the first statement, and the pool no
-    ROLLBACK when it comes back, two round trips fewer per request; its
-    statements do not share a snapshot (the routes that use it read one
-    statement, or the habit then its window, or write optimistically, see
-    app.services.habit_logs). `transaction()` is a session for a unit of
-    work. The routes open them in their body, in the thread pool (a checkout
-    may have to connect), with `with`, which closes them.
+    `connection` runs each statement in autocommit. `session` is an ORM
+    session whose transaction runs on the same connection (its services
+    commit or roll back); once a request has asked for it, its statements
+    belong to transactions too.
     """
 
-    autocommit: Callable[[], AbstractContextManager[Connection]]
-    transaction: Callable[[], AbstractContextManager[Session]]
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._connection: Connection | None = None
+        self._session: Session | None = None
+
+    @property
+    def connection(self) -> Connection:
+        if self._connection is None:
+            self._connection = self._engine.connect()
+        return self._connection
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            connection = self.connection
+            if connection.in_transaction():  # autocommit's bookkeeping: nothing to commit
+                connection.commit()
+            connection.execution_options(isolation_level=transaction_level(connection.dialect))
+            self._session = Session(bind=connection, expire_on_commit=False)
+        return self._session
+
+    def close(self) -> None:
+        """Roll back what was not committed and give the connection back to the pool."""
+        if self._session is not None:
+            self._session.close()
+        if self._connection is not None:
+            self._connection.close()
+        self._session = self._connection = None
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._session is not None
 
 
-database = Database(autocommit=autocommit_engine.connect, transaction=SessionLocal)
+async def get_database(request: Request) -> AsyncIterator[Database]:
+    """The request's `Database`, closed when the response is sent.
 
-
-def on_session(session: Session) -> Database:
-    """Both on one session, whose transaction holds all the work (the seed, the tests)."""
-    return Database(
-        autocommit=lambda: nullcontext(session.connection()),
-        transaction=lambda: nullcontext(session),
-    )
-
-
-async def get_database() -> Database:
-    """A plain async dependency: no generator for FastAPI to enter and exit
-    (~50 µs of CPU a request, docs/PERFORMANCE.md, fifth round), no thread trip."""
-    return database
+    An async dependency: opening does no I/O (the connection is checked out
+    on first use, in the route's thread), and neither does giving back an
+    autocommit connection; only a close that may roll back or reset a
+    transaction goes to the thread pool.
+    """
+    database = Database(request.app.state.engine)
+    try:
+        yield database
+    finally:
+        if database.in_transaction:
+            await run_in_threadpool(database.close)
+        else:
+            database.close()

@@ -4,7 +4,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Connection, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -103,9 +103,9 @@ def award(*, session: Session, user_id: uuid.UUID, codes: set[str]) -> set[str]:
     return awarded
 
 
-def earned(*, session: Session, user_id: uuid.UUID) -> list[EarnedBadge]:
+def earned(*, connection: Connection, user_id: uuid.UUID) -> list[EarnedBadge]:
     """The user's badges, oldest first."""
-    rows = session.execute(
+    rows = connection.execute(
         select(Badge.code, Badge.achieved_at)
         .where(Badge.user_id == user_id)
         .order_by(Badge.achieved_at, Badge.code)

@@ -44,7 +44,7 @@ from app.services.analytics import Span, Window, days_of
 from app.services.streaks import StreakState
 from app.services.users import possible_todays, today_in
 
-if TYPE_CHECKING:  # importing app.db.session builds the engines; a service needs the type only
+if TYPE_CHECKING:
     from app.db.session import Database
 
 
@@ -338,24 +338,19 @@ def add(*, database: "Database", user_id: uuid.UUID, habit_id: str, day: date | 
     habit, refresh its streaks and award badges. 404 for a habit that is not
     the user's, 409 when the day is logged already.
 
-    The optimistic attempt runs in `database.autocommit()`, the locked path
-    in `database.transaction()`.
+    The optimistic attempt runs on `database.connection` (autocommit), the
+    locked path in `database.session` (a transaction).
     """
-    with database.autocommit() as connection:
-        log = _add_unlocked(connection, user_id, habit_id, day)
+    log = _add_unlocked(database.connection, user_id, habit_id, day)
     if log is not None:
         return log
-    with database.transaction() as session:
-        return _add_locked(session, user_id, habit_id, day)
+    return _add_locked(database.session, user_id, habit_id, day)
 
 
 def remove(*, database: "Database", user_id: uuid.UUID, habit_id: str, day: date) -> None:
     """Undo the log of `day` (as `add` writes); 404 when there is none."""
-    with database.autocommit() as connection:
-        if _remove_unlocked(connection, user_id, habit_id, day):
-            return
-    with database.transaction() as session:
-        _remove_locked(session, user_id, habit_id, day)
+    if not _remove_unlocked(database.connection, user_id, habit_id, day):
+        _remove_locked(database.session, user_id, habit_id, day)
 
 
 def in_span(*, connection: Connection, habit_id: uuid.UUID, span: Span) -> LogWindow:

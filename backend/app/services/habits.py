@@ -87,7 +87,6 @@ def lock_owned(*, session: Session, user_id: uuid.UUID, habit_id: str) -> Row:
         else None
     )
     if row is None:
-        users.signed_in(session=session, user_id=user_id)  # 401 first if the account is gone
         raise not_found(habit_id)
     return row
 

@@ -1,13 +1,23 @@
-"""Streaks over log dates: pure functions, no database.
+"""Streaks: pure functions over dates, no database.
 
 A *period* is a day for daily habits and an ISO week (Monday first) for weekly
-ones; it is *kept* when it holds at least `target` logged days. A streak is a
-run of consecutive kept periods. The period in progress never breaks the
-current streak: a daily habit not yet logged today keeps yesterday's streak.
+ones; it is *kept* when it holds at least `target` done days. A streak is a
+run of kept periods. The period in progress never breaks the current streak:
+a daily habit not yet logged today keeps yesterday's streak.
+
+With skipped days (`Runs`, `tally`, `extend_runs`, `with_open_periods`;
+contract §2.1) a period that is not kept is *bridged* when its done and
+skipped days together reach `target`: it neither breaks the run nor counts.
+Any other period that is over breaks the run; one that is not over yet
+(today's or later) never does. A skipped day after today is not reached yet
+and counts for nothing.
+
+`StreakState`, `summarize`, `apply_change` and `current_streak` are the older
+model of done days only, which the log writes still store.
 """
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -24,10 +34,15 @@ class StreakState:
     total_logs: int
 
 
+_BACK_TO_MONDAY = tuple(
+    timedelta(days=weekday) for weekday in range(7)
+)  # built once: reads call it per log
+
+
 def period_start(day: date, frequency: Frequency) -> date:
     """First day of the period holding `day`."""
     if frequency is Frequency.WEEKLY:
-        return day - timedelta(days=day.weekday())
+        return day - _BACK_TO_MONDAY[day.weekday()]
     return day
 
 
@@ -125,3 +140,69 @@ def current_streak(
         return 0
     previous_period = period_start(today, frequency) - _period_step(frequency)
     return last_run_length if last_run_end >= previous_period else 0
+
+
+DONE, SKIPPED = "done", "skipped"
+
+
+@dataclass(frozen=True)
+class Runs:
+    """Where the streaks stand after some periods."""
+
+    current: int  # kept periods since the last period that broke the run
+    longest: int  # the most kept periods one run has held
+
+
+def tally(logs: Mapping[date, str], frequency: Frequency) -> dict[date, list[int]]:
+    """`[done, skipped]` days per period start.
+
+    A skipped day after today, not reached yet, needs no leaving out: its
+    period is not over, so it cannot break whether the day bridges it or not.
+    """
+    counts: dict[date, list[int]] = {}
+    for day, status in logs.items():
+        period = counts.setdefault(period_start(day, frequency), [0, 0])
+        period[0 if status == DONE else 1] += 1
+    return counts
+
+
+def extend_runs(
+    runs: Runs,
+    counts: Mapping[date, list[int]],
+    frequency: Frequency,
+    target: int,
+    *,
+    start: date,
+    stop: date,
+) -> Runs:
+    """`runs` carried over the periods from `start` up to `stop` (excluded),
+    all of them over, each as `counts` (`tally`) has it. `start` and `stop`
+    are period starts."""
+    step = _period_step(frequency)
+    current, longest = runs.current, runs.longest
+    expected = start  # the first period not folded in yet
+    for period in sorted(counts):
+        if not start <= period < stop:
+            continue
+        if expected < period:  # empty periods in between
+            current = 0
+        done, skipped = counts[period]
+        if done >= target:
+            current += 1
+            longest = max(longest, current)
+        elif done + skipped < target:
+            current = 0
+        expected = period + step
+    if expected < stop:
+        current = 0
+    return Runs(current, longest)
+
+
+def with_open_periods(
+    runs: Runs, counts: Mapping[date, list[int]], target: int, first: date
+) -> Runs:
+    """`runs` carried over the periods from `first` on, which are not over
+    (today's, and later ones holding a done day logged from a time zone
+    ahead): the kept ones count and the others never break."""
+    kept = sum(1 for period, (done, _) in counts.items() if period >= first and done >= target)
+    return Runs(runs.current + kept, max(runs.longest, runs.current + kept))

@@ -5,11 +5,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.security import hash_password, verify_password
+from app.db.prepared import Prepared
 from app.errors import Conflict, Unauthorized
 from app.models import User
 
@@ -48,27 +49,30 @@ def today_for(user: Account | User) -> date:
     return today_in(user.timezone, user.day_start_hour)
 
 
-# Built once and run through the session's connection, not the ORM: every
+# Built once and run on the request's connection, not the ORM: every
 # authenticated request loads its user, and the ORM's identity map, state
 # tracking and object construction cost more than the query.
 _USERS = User.__table__
-_ACCOUNT = select(
-    _USERS.c.id,
-    _USERS.c.email,
-    _USERS.c.name,
-    _USERS.c.avatar_url,
-    _USERS.c.timezone,
-    _USERS.c.day_start_hour,
-    _USERS.c.created_at,
-).where(_USERS.c.id == bindparam("user_id"))
+_ACCOUNT = Prepared(
+    "account",
+    select(
+        _USERS.c.id,
+        _USERS.c.email,
+        _USERS.c.name,
+        _USERS.c.avatar_url,
+        _USERS.c.timezone,
+        _USERS.c.day_start_hour,
+        _USERS.c.created_at,
+    ).where(_USERS.c.id == bindparam("user_id")),
+)
 
 
-def signed_in(*, session: Session, user_id: uuid.UUID) -> Account:
+def signed_in(*, connection: Connection, user_id: uuid.UUID) -> Account:
     """The account of a token's user; 401 when it has been deleted since."""
-    row = session.connection().execute(_ACCOUNT, {"user_id": user_id}).first()
-    if row is None:
+    rows = _ACCOUNT.rows(connection, {"user_id": user_id})
+    if not rows:
         raise Unauthorized()
-    return Account(*row)
+    return Account(*rows[0])
 
 
 def get_by_email(*, session: Session, email: str) -> User | None:

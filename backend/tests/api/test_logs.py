@@ -243,6 +243,8 @@ async def test_logs_of_other_users_habits_are_not_found(client: AsyncClient) -> 
 
 
 async def test_deleting_a_habit_deletes_its_logs(client: AsyncClient, session) -> None:
+    import uuid
+
     from sqlalchemy import func, select
 
     from app.models import HabitLog
@@ -251,5 +253,6 @@ async def test_deleting_a_habit_deletes_its_logs(client: AsyncClient, session) -
     habit = await create_habit(client, headers)
     await log(client, headers, habit["id"])
     await client.delete(f"/habits/{habit['id']}", headers=headers)
-    remaining = session.scalar(select(func.count()).where(HabitLog.habit_id == habit["id"]))
+    habit_id = uuid.UUID(habit["id"])
+    remaining = session.scalar(select(func.count()).where(HabitLog.habit_id == habit_id))
     assert remaining == 0

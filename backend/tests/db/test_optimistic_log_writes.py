@@ -1,9 +1,9 @@
 """A log write whose read was made stale by another write writes nothing, then
 takes the locked path: the streaks stay right.
 
-These tests commit for real (the optimistic write checks the habit row's
-version, which only another transaction's commit changes), so they create
-their own account and delete it afterwards.
+Each write runs on a `Database` of its own and commits for real (the
+optimistic write checks the habit row's version, which only another
+transaction's commit changes).
 """
 
 import uuid
@@ -11,47 +11,58 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
-from app.db.session import SessionLocal, database
-from app.models import Frequency, Habit, HabitLog, User
+from app.db.session import Database
+from app.models import Frequency, Habit, HabitLog
 from app.services import habit_logs, habits, streaks, users
 
 DAY = date(2026, 3, 10)
 
 
 @pytest.fixture
-def habit() -> Iterator[Habit]:
-    with SessionLocal() as session:
-        user = users.register(
-            session=session,
-            email=f"race-{uuid.uuid4().hex[:8]}@example.com",
-            password="Secret-123",
-            name="Race",
-            timezone="UTC",
-        )
-        summary = habits.create(
-            session=session, user_id=user.id, title="Race", frequency=Frequency.DAILY, target=1
-        )
-        created = session.get(Habit, summary.id)
-    yield created
-    with SessionLocal() as session:
-        session.delete(session.get(User, created.user_id))
-        session.commit()
+def habit(engine: Engine, session: Session) -> Iterator[Habit]:
+    user = users.register(
+        session=session,
+        email=f"race-{uuid.uuid4().hex[:8]}@example.com",
+        password="Secret-123",
+        name="Race",
+        timezone="UTC",
+    )
+    summary = habits.create(
+        session=session, user_id=user.id, title="Race", frequency=Frequency.DAILY, target=1
+    )
+    return session.get(Habit, summary.id)
 
 
-def write(action, habit: Habit, day: date) -> None:
-    action(database=database, user_id=habit.user_id, habit_id=str(habit.id), day=day)
+@pytest.fixture
+def write(engine: Engine):
+    """Run a log service as a request does: on a `Database` of its own."""
+
+    def run(action, habit: Habit, day: date) -> None:
+        database = Database(engine)
+        try:
+            action(database=database, user_id=habit.user_id, habit_id=str(habit.id), day=day)
+        finally:
+            database.close()
+
+    return run
 
 
-def stored(habit: Habit) -> tuple[streaks.StreakState, list[date]]:
-    with SessionLocal() as session:
+@pytest.fixture
+def stored(session: Session):
+    def read(habit: Habit) -> tuple[streaks.StreakState, list[date]]:
+        session.expire_all()
         row = session.get(Habit, habit.id)
         dates = list(session.scalars(select(HabitLog.date).where(HabitLog.habit_id == habit.id)))
+        session.commit()
         state = streaks.StreakState(
             row.last_run_end, row.last_run_length, row.longest_streak, row.total_logs
         )
-    return state, sorted(dates)
+        return state, sorted(dates)
+
+    return read
 
 
 @pytest.fixture
@@ -83,7 +94,9 @@ def race(monkeypatch: pytest.MonkeyPatch):
     return arm
 
 
-def test_a_log_raced_by_another_log_is_written_under_the_lock(habit: Habit, race) -> None:
+def test_a_log_raced_by_another_log_is_written_under_the_lock(
+    habit: Habit, race, write, stored
+) -> None:
     write(habit_logs.add, habit, DAY - timedelta(days=2))
     # Between this write's read and its save, the day before is logged.
     locked = race(lambda: write(habit_logs.add, habit, DAY - timedelta(days=1)))
@@ -97,7 +110,9 @@ def test_a_log_raced_by_another_log_is_written_under_the_lock(habit: Habit, race
     assert (state.last_run_length, state.longest_streak, state.total_logs) == (3, 3, 3)
 
 
-def test_an_undo_raced_by_another_undo_is_written_under_the_lock(habit: Habit, race) -> None:
+def test_an_undo_raced_by_another_undo_is_written_under_the_lock(
+    habit: Habit, race, write, stored
+) -> None:
     older_run = [DAY - timedelta(days=offset) for offset in range(10, 5, -1)]
     latest_run = [DAY, DAY + timedelta(days=1), DAY + timedelta(days=2)]
     for day in [DAY - timedelta(days=20), *older_run, *latest_run]:
@@ -114,7 +129,7 @@ def test_an_undo_raced_by_another_undo_is_written_under_the_lock(habit: Habit, r
     assert (state.last_run_length, state.longest_streak, state.total_logs) == (2, 5, 7)
 
 
-def test_writes_nobody_races_take_no_lock(habit: Habit, race) -> None:
+def test_writes_nobody_races_take_no_lock(habit: Habit, race, write, stored) -> None:
     write(habit_logs.add, habit, DAY - timedelta(days=5))  # awards first_log, under the lock
     locked = race(lambda: None)
     write(habit_logs.add, habit, DAY)

@@ -113,7 +113,7 @@ async def test_the_token_of_a_deleted_user_is_401(client: AsyncClient, session: 
     headers = await register(client)
     user_id = uuid.UUID(await _user_id(client, headers))
     session.execute(delete(User).where(User.id == user_id))
-    session.flush()
+    session.commit()
     response = await client.get("/auth/me", headers=headers)
     assert_problem(response, 401)
     assert response.headers["www-authenticate"] == "Bearer"

@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Response
 
 from app.api import links
-from app.api.deps import CurrentUser, DatabaseDep, SessionDep, UserId
+from app.api.deps import CurrentUser, DatabaseDep, SessionDep
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.fields import ResourceId
@@ -14,10 +14,10 @@ router = APIRouter(prefix="/habits", tags=["habits"], responses=problems(401))
 
 
 @router.get("", response_model=list[HabitOut])
-def list_habits(user_id: UserId, database: DatabaseDep) -> Response:
+def list_habits(user: CurrentUser, database: DatabaseDep) -> Response:
     """The user's habits with their streaks, oldest first."""
-    with database.autocommit() as connection:
-        summaries = habits.list_summaries(connection=connection, user_id=user_id)
+    connection = database.connection
+    summaries = habits.list_summaries(connection=connection, user_id=user.id)
     return json_response(list[HabitOut], summaries)
 
 

@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Depends, Query, Response
 
 from app.api import links
-from app.api.deps import DatabaseDep, UserId, limit_log_writes
+from app.api.deps import CurrentUser, DatabaseDep, limit_log_writes
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.fields import AnyIsoDate, IsoDate, ResourceId
@@ -29,7 +29,7 @@ router = APIRouter(prefix="/habits/{habit_id}", tags=["logs"], responses=problem
 )
 def log_day(
     habit_id: ResourceId,
-    user_id: UserId,
+    user: CurrentUser,
     database: DatabaseDep,
     body: Annotated[HabitLogCreate | None, Body()] = None,
 ) -> Response:
@@ -39,7 +39,7 @@ def log_day(
     their day start hour): 422. A day that has a log already: 409."""
     log = habit_logs.add(
         database=database,
-        user_id=user_id,
+        user_id=user.id,
         habit_id=habit_id,
         day=body.date if body else None,
     )
@@ -55,12 +55,12 @@ def log_day(
 def undo_day(
     habit_id: ResourceId,
     day: AnyIsoDate,
-    user_id: UserId,
+    user: CurrentUser,
     database: DatabaseDep,
 ) -> Response:
     habit_logs.remove(
         database=database,
-        user_id=user_id,
+        user_id=user.id,
         habit_id=habit_id,
         day=day,
     )
@@ -75,7 +75,7 @@ def undo_day(
 )
 def list_logs(
     habit_id: ResourceId,
-    user_id: UserId,
+    user: CurrentUser,
     database: DatabaseDep,
     # In the document as one parameter, LOG_WINDOW_PARAMETER, that states which go together.
     range: Annotated[Window, Query(include_in_schema=False)] = None,  # type: ignore[assignment]
@@ -87,9 +87,9 @@ def list_logs(
     `from`..`to` (both included, at most 400 days), ascending. `from` after
     `to`, or more than 400 days, is 422 (rules of two values at once, which
     the parameter's schema cannot state)."""
-    with database.autocommit() as connection:
-        habit = habits.owned_id(connection=connection, user_id=user_id, habit_id=habit_id)
-        today = today_in(habit.timezone, habit.day_start_hour)
-        span = log_span(range=range, end=end, first=first, last=last, today=today)
-        window = habit_logs.in_span(connection=connection, habit_id=habit.id, span=span)
+    connection = database.connection
+    habit = habits.owned_id(connection=connection, user_id=user.id, habit_id=habit_id)
+    today = today_in(habit.timezone, habit.day_start_hour)
+    span = log_span(range=range, end=end, first=first, last=last, today=today)
+    window = habit_logs.in_span(connection=connection, habit_id=habit.id, span=span)
     return json_response(HabitLogPage, window)

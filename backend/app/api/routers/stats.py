@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from app.api.deps import DatabaseDep, UserId
+from app.api.deps import CurrentUser, DatabaseDep
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.stats import OverviewOut
@@ -13,11 +13,11 @@ router = APIRouter(prefix="/stats", tags=["stats"])
 
 @router.get("/overview", response_model=OverviewOut, responses=problems(401, 422))
 def overview(
-    user_id: UserId,
+    user: CurrentUser,
     database: DatabaseDep,
     range: Annotated[analytics.Window, Query()] = analytics.Window.WEEK,
 ) -> Response:
     """Per habit, 1 for each logged day of the window ending today, else 0."""
-    with database.autocommit() as connection:
-        result = analytics.overview_for_user(connection=connection, user_id=user_id, window=range)
+    connection = database.connection
+    result = analytics.overview_for_user(connection=connection, user_id=user.id, window=range)
     return json_response(OverviewOut, result)
