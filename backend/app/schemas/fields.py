@@ -169,10 +169,43 @@ Timezone = Annotated[
         }
     ),
 ]
-DayStartHour = Annotated[
-    int,
-    Field(ge=0, le=23, strict=True, description="The hour (0-23) at which the user's day begins."),
-]
+
+
+def _whole_number(value: Any) -> Any:
+    # JSON Schema's `integer` is any number without a fractional part, 19.0
+    # included; `true` and "19" are not numbers (strict below refuses them).
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def whole_number(*, minimum: int, maximum: int, description: str) -> Any:
+    """An integer from `minimum` to `maximum`, given as a JSON number (3 or 3.0);
+    the document says `const` when only one value is allowed."""
+
+    def as_const(schema: dict[str, Any]) -> None:
+        if minimum == maximum:
+            del schema["minimum"], schema["maximum"]
+            schema["const"] = minimum
+
+    return Annotated[
+        int,
+        # In this order: after a BeforeValidator the bounds would reach the
+        # document as pydantic's `ge`/`le` instead of `minimum`/`maximum`.
+        Field(
+            ge=minimum,
+            le=maximum,
+            strict=True,
+            description=description,
+            json_schema_extra=as_const,
+        ),
+        BeforeValidator(_whole_number),
+    ]
+
+
+DayStartHour = whole_number(
+    minimum=0, maximum=23, description="The hour (0-23) at which the user's day begins."
+)
 
 _AVATAR_URL = (
     r"^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::[0-9]{1,4})?"
@@ -229,6 +262,15 @@ def _not_before_2000(value: date) -> date:
         raise ValueError(f"must be {EARLIEST_DATE.isoformat()} or later")
     return value
 
+
+# A resource's id in a path. Any other string names nothing: 404 (not 422),
+# like an id that does not exist or is someone else's.
+ResourceId = Annotated[
+    str,
+    WithJsonSchema(
+        {"type": "string", "format": "uuid", "description": "The id the resource was created with."}
+    ),
+]
 
 # Any calendar day (a path naming a day that may or may not hold a log).
 AnyIsoDate = Annotated[

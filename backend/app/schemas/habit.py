@@ -1,22 +1,22 @@
 import uuid
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from app.models.habit import Frequency
 from app.schemas.common import ApiModel, RequestModel, UtcDatetime, optional
-from app.schemas.fields import Title
+from app.schemas.fields import Title, whole_number
 
-# strict: JSON `true` or `"3"` is not a number of days.
-WeeklyTarget = Annotated[
-    int, Field(ge=1, le=7, strict=True, description="Days per ISO week to count the week.")
-]
+WeeklyTarget = whole_number(
+    minimum=1, maximum=7, description="Days per ISO week to count the week."
+)
+DailyTarget = whole_number(minimum=1, maximum=1, description="A daily habit's target is 1.")
 
 
 class DailyHabitWrite(RequestModel):
     title: Title
     frequency: Literal[Frequency.DAILY]
-    target: Literal[1] = Field(default=1, description="A daily habit's target is 1.")
+    target: DailyTarget = 1
 
 
 class WeeklyHabitWrite(RequestModel):
@@ -37,6 +37,17 @@ class HabitPatch(RequestModel):
     to daily sets the target to 1; a target other than 1 needs a weekly habit
     (this one, or `frequency: weekly` in the same request), which
     app.services.habits checks against the stored habit."""
+
+    # The document states the part of that rule the body alone decides.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {
+                "properties": {"frequency": {"const": Frequency.DAILY.value}},
+                "required": ["frequency"],
+            },
+            "then": {"properties": {"target": {"const": 1}}},
+        }
+    )
 
     title: Title = optional()
     frequency: Frequency = optional()

@@ -160,7 +160,9 @@ async def test_405_names_every_method_of_the_resource(client: AsyncClient) -> No
 
 async def test_json_values_are_not_coerced_to_numbers(client: AsyncClient) -> None:
     headers = await register(client)
-    for target in (True, "3", 3.0):
+    # 3.0 is the integer 3 by JSON Schema, and accepted
+    # (tests/api/test_document_agreement.py).
+    for target in (True, "3"):
         body = {"title": "Typed", "frequency": "weekly", "target": target}
         problem = assert_problem(await client.post("/habits", json=body, headers=headers), 422)
         assert "target" in problem["errors"]

@@ -14,6 +14,7 @@ from app.schemas.auth import (
     UpdateMeRequest,
     UserEnvelope,
 )
+from app.schemas.fields import text
 from app.services import google, users
 from app.services.users import Account
 
@@ -87,7 +88,10 @@ def google_login(settings: SettingsDep) -> Response:
 
 @router.get("/google/callback", response_model=TokenResponse, responses=problems(422, 501))
 def google_callback(
-    session: SessionDep, settings: SettingsDep, code: str = "", state: str = ""
+    session: SessionDep,
+    settings: SettingsDep,
+    code: text(max_length=2048) = "",
+    state: text(max_length=2048) = "",
 ) -> Response:
     """Google redirects here; answers 501 before looking at the query when disabled."""
     user = google.sign_in(session=session, settings=settings, code=code, state=state)

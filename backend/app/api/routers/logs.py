@@ -2,11 +2,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Response
 
+from app.api import links
 from app.api.deps import CurrentUser, DatabaseDep, limit_log_writes
 from app.api.responses import json_response
 from app.problem_details import problems
-from app.schemas.fields import AnyIsoDate, IsoDate
-from app.schemas.habit_log import HabitLogCreate, HabitLogOut, HabitLogPage
+from app.schemas.fields import AnyIsoDate, IsoDate, ResourceId
+from app.schemas.habit_log import (
+    LOG_WINDOW_PARAMETER,
+    HabitLogCreate,
+    HabitLogOut,
+    HabitLogPage,
+)
 from app.services import habit_logs, habits
 from app.services.analytics import Window, log_span
 from app.services.users import today_in
@@ -19,15 +25,18 @@ router = APIRouter(prefix="/habits/{habit_id}", tags=["logs"], responses=problem
     status_code=201,
     response_model=HabitLogOut,
     dependencies=[Depends(limit_log_writes)],
-    responses=problems(409, 422, 429),
+    responses=problems(409, 422, 429) | links.CREATED_LOG,
 )
 def log_day(
-    habit_id: str,
+    habit_id: ResourceId,
     user: CurrentUser,
     database: DatabaseDep,
     body: Annotated[HabitLogCreate | None, Body()] = None,
 ) -> Response:
-    """Mark a day as kept; without a date, the user's today."""
+    """Mark a day as kept; without a date, the user's today.
+
+    The date may not be after the user's today (in their time zone, with
+    their day start hour): 422. A day that has a log already: 409."""
     log = habit_logs.add(
         database=database,
         user_id=user.id,
@@ -44,7 +53,7 @@ def log_day(
     responses=problems(422, 429),
 )
 def undo_day(
-    habit_id: str,
+    habit_id: ResourceId,
     day: AnyIsoDate,
     user: CurrentUser,
     database: DatabaseDep,
@@ -58,18 +67,26 @@ def undo_day(
     return Response(status_code=204)
 
 
-@router.get("/logs", response_model=HabitLogPage, responses=problems(422))
+@router.get(
+    "/logs",
+    response_model=HabitLogPage,
+    responses=problems(422),
+    openapi_extra={"parameters": [LOG_WINDOW_PARAMETER]},
+)
 def list_logs(
-    habit_id: str,
+    habit_id: ResourceId,
     user: CurrentUser,
     database: DatabaseDep,
-    range: Annotated[Window, Query()] = None,  # type: ignore[assignment]
-    end: Annotated[IsoDate, Query(description="Defaults to today.")] = None,  # type: ignore[assignment]
-    first: Annotated[IsoDate, Query(alias="from")] = None,  # type: ignore[assignment]
-    last: Annotated[IsoDate, Query(alias="to")] = None,  # type: ignore[assignment]
+    # In the document as one parameter, LOG_WINDOW_PARAMETER, that states which go together.
+    range: Annotated[Window, Query(include_in_schema=False)] = None,  # type: ignore[assignment]
+    end: Annotated[IsoDate, Query(include_in_schema=False)] = None,  # type: ignore[assignment]
+    first: Annotated[IsoDate, Query(alias="from", include_in_schema=False)] = None,  # type: ignore[assignment]
+    last: Annotated[IsoDate, Query(alias="to", include_in_schema=False)] = None,  # type: ignore[assignment]
 ) -> Response:
     """The logs of the 7 (week) or 30 (month) days ending on `end`, or of
-    `from`..`to` (both included, at most 400 days), ascending."""
+    `from`..`to` (both included, at most 400 days), ascending. `from` after
+    `to`, or more than 400 days, is 422 (rules of two values at once, which
+    the parameter's schema cannot state)."""
     connection = database.connection
     habit = habits.owned_id(connection=connection, user_id=user.id, habit_id=habit_id)
     today = today_in(habit.timezone, habit.day_start_hour)
