@@ -92,9 +92,12 @@ class Walker:
             schema = node
         return schema
 
-    def walk(self, schema: Any, where: str, *, body: bool, whole: bool = True) -> None:
+    def walk(
+        self, schema: Any, where: str, *, body: bool, whole: bool = True, stated: bool = False
+    ) -> None:
         """Check `schema` and its parts; `whole`: it describes a value by itself (a
-        parameter, a body, a property, an item), not one branch of a combination."""
+        parameter, a body, a property, an item), not one branch of a combination;
+        `stated`: one of `allOf` whose whole already states a string's rule."""
         schema = self.resolve(schema)
         if not isinstance(schema, dict):
             return
@@ -104,16 +107,19 @@ class Walker:
         combined = any(key in schema for key in ("allOf", "anyOf", "oneOf"))
         if whole and not (types or fixed or combined):
             self.problems.append(f"{where}: a value of any type")
+        string_stated = False
         if "string" in types:
             self.checked["string"] += 1
             patterns = [schema.get("pattern")] + [
                 self.resolve(part).get("pattern") for part in schema.get("allOf", [])
             ]
-            if not (
-                fixed
+            string_stated = (
+                stated
+                or fixed
                 or schema.get("format") in _PROVEN_FORMATS
                 or any(excludes_nul(pattern) for pattern in patterns if pattern)
-            ):
+            )
+            if not string_stated:
                 self.problems.append(f"{where}: {_LOOSE_STRING}")
         if "integer" in types or "number" in types:
             self.checked["number"] += 1
@@ -135,7 +141,8 @@ class Walker:
             self.walk(schema["items"], f"{where}[]", body=body)
         for key in ("allOf", "anyOf", "oneOf"):
             for index, part in enumerate(schema.get(key, [])):
-                self.walk(part, f"{where}/{key}[{index}]", body=body, whole=False)
+                within = string_stated and key == "allOf"
+                self.walk(part, f"{where}/{key}[{index}]", body=body, whole=False, stated=within)
         for key in ("then", "else"):
             if key in schema:
                 self.walk(schema[key], f"{where}/{key}", body=body, whole=False)

@@ -493,6 +493,8 @@ export type LogDayHabitsHabitIdLogPostData = {
     path: {
         /**
          * Habit Id
+         *
+         * The id the resource was created with.
          */
         habit_id: string;
     };
@@ -543,7 +545,7 @@ export type LogDayHabitsHabitIdLogPostError = LogDayHabitsHabitIdLogPostErrors[k
 
 export type LogDayHabitsHabitIdLogPostResponses = {
     /**
-     * Successful Response
+     * The new log.
      */
     201: HabitLogOut;
 };
@@ -555,6 +557,8 @@ export type UndoDayHabitsHabitIdLogsDayDeleteData = {
     path: {
         /**
          * Habit Id
+         *
+         * The id the resource was created with.
          */
         habit_id: string;
         /**
@@ -613,29 +617,32 @@ export type ListLogsHabitsHabitIdLogsGetData = {
     path: {
         /**
          * Habit Id
+         *
+         * The id the resource was created with.
          */
         habit_id: string;
     };
     query?: {
-        range?: Window;
-        /**
-         * End
-         *
-         * YYYY-MM-DD, 2000-01-01 or later.
-         */
-        end?: string;
-        /**
-         * From
-         *
-         * YYYY-MM-DD, 2000-01-01 or later.
-         */
-        from?: string;
-        /**
-         * To
-         *
-         * YYYY-MM-DD, 2000-01-01 or later.
-         */
-        to?: string;
+        window?: unknown & {
+            /**
+             * Window
+             *
+             * 7 (week) or 30 (month) days.
+             */
+            range?: 'week' | 'month';
+            /**
+             * The last day; defaults to today.
+             */
+            end?: string;
+            /**
+             * The first day.
+             */
+            from?: string;
+            /**
+             * The last day.
+             */
+            to?: string;
+        };
     };
     url: '/habits/{habit_id}/logs';
 };
@@ -762,7 +769,7 @@ export type CreateHabitHabitsPostError = CreateHabitHabitsPostErrors[keyof Creat
 
 export type CreateHabitHabitsPostResponses = {
     /**
-     * Successful Response
+     * The new habit.
      */
     201: HabitOut;
 };
@@ -774,6 +781,8 @@ export type DeleteHabitHabitsHabitIdDeleteData = {
     path: {
         /**
          * Habit Id
+         *
+         * The id the resource was created with.
          */
         habit_id: string;
     };
@@ -824,6 +833,8 @@ export type ReadHabitHabitsHabitIdGetData = {
     path: {
         /**
          * Habit Id
+         *
+         * The id the resource was created with.
          */
         habit_id: string;
     };
@@ -874,6 +885,8 @@ export type UpdateHabitHabitsHabitIdPatchData = {
     path: {
         /**
          * Habit Id
+         *
+         * The id the resource was created with.
          */
         habit_id: string;
     };
@@ -935,6 +948,8 @@ export type ReplaceHabitHabitsHabitIdPutData = {
     path: {
         /**
          * Habit Id
+         *
+         * The id the resource was created with.
          */
         habit_id: string;
     };

@@ -1444,16 +1444,16 @@ export const zUserEnvelopeWritable = z.object({
 export const zLogDayHabitsHabitIdLogPostBody = z.nullable(zHabitLogCreate);
 
 export const zLogDayHabitsHabitIdLogPostPath = z.object({
-    habit_id: z.string()
+    habit_id: z.uuid()
 });
 
 /**
- * Successful Response
+ * The new log.
  */
 export const zLogDayHabitsHabitIdLogPostResponse = zHabitLogOut;
 
 export const zUndoDayHabitsHabitIdLogsDayDeletePath = z.object({
-    habit_id: z.string(),
+    habit_id: z.uuid(),
     day: z.iso.date().check(z.regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/))
 });
 
@@ -1463,14 +1463,16 @@ export const zUndoDayHabitsHabitIdLogsDayDeletePath = z.object({
 export const zUndoDayHabitsHabitIdLogsDayDeleteResponse = z.void();
 
 export const zListLogsHabitsHabitIdLogsGetPath = z.object({
-    habit_id: z.string()
+    habit_id: z.uuid()
 });
 
 export const zListLogsHabitsHabitIdLogsGetQuery = z.object({
-    range: z.optional(zWindow),
-    end: z.optional(z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/))),
-    from: z.optional(z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/))),
-    to: z.optional(z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/)))
+    window: z.optional(z.intersection(z.unknown(), z.object({
+        range: z.optional(z.enum(['week', 'month'])),
+        end: z.optional(z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/))),
+        from: z.optional(z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/))),
+        to: z.optional(z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/)))
+    })))
 });
 
 /**
@@ -1494,12 +1496,12 @@ export const zCreateHabitHabitsPostBody = z.discriminatedUnion('frequency', [
 ]);
 
 /**
- * Successful Response
+ * The new habit.
  */
 export const zCreateHabitHabitsPostResponse = zHabitOut;
 
 export const zDeleteHabitHabitsHabitIdDeletePath = z.object({
-    habit_id: z.string()
+    habit_id: z.uuid()
 });
 
 /**
@@ -1508,7 +1510,7 @@ export const zDeleteHabitHabitsHabitIdDeletePath = z.object({
 export const zDeleteHabitHabitsHabitIdDeleteResponse = z.void();
 
 export const zReadHabitHabitsHabitIdGetPath = z.object({
-    habit_id: z.string()
+    habit_id: z.uuid()
 });
 
 /**
@@ -1519,7 +1521,7 @@ export const zReadHabitHabitsHabitIdGetResponse = zHabitOut;
 export const zUpdateHabitHabitsHabitIdPatchBody = zHabitPatch;
 
 export const zUpdateHabitHabitsHabitIdPatchPath = z.object({
-    habit_id: z.string()
+    habit_id: z.uuid()
 });
 
 /**
@@ -1536,7 +1538,7 @@ export const zReplaceHabitHabitsHabitIdPutBody = z.discriminatedUnion('frequency
 ]);
 
 export const zReplaceHabitHabitsHabitIdPutPath = z.object({
-    habit_id: z.string()
+    habit_id: z.uuid()
 });
 
 /**
@@ -1597,8 +1599,8 @@ export const zRefreshAuthRefreshPostResponse = zTokenResponse;
 export const zGoogleLoginAuthGoogleLoginGetResponse = zAuthorizationUrl;
 
 export const zGoogleCallbackAuthGoogleCallbackGetQuery = z.object({
-    code: z._default(z.optional(z.string()), ''),
-    state: z._default(z.optional(z.string()), '')
+    code: z._default(z.optional(z.string().check(z.maxLength(2048), z.regex(/^[^\x00]*$/))), ''),
+    state: z._default(z.optional(z.string().check(z.maxLength(2048), z.regex(/^[^\x00]*$/))), '')
 });
 
 /**
