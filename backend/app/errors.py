@@ -39,6 +39,14 @@ class Unauthorized(DomainError):
         super().__init__(detail, headers={"WWW-Authenticate": "Bearer"})
 
 
+class Forbidden(DomainError):
+    """Known, and refused: a wrong password while signed in (not 401, which
+    would tell the client to sign the user out), or a personal access token
+    where only a password sign-in may act."""
+
+    status = 403
+
+
 class InvalidInput(DomainError):
     """A request that is well-formed but breaks a rule pydantic cannot see."""
 

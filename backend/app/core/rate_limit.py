@@ -210,7 +210,7 @@ def _limiter(
 
 
 class RateLimits:
-    """The three limits of the contract, built from the settings."""
+    """The limits of the contract, built from the settings."""
 
     def __init__(self, settings: Settings) -> None:
         self.redis: Redis | None = (
@@ -236,6 +236,20 @@ class RateLimits:
         )
         self.log_writes = _limiter(
             settings.rate_limit_logs, scope="logs", redis=self.redis, identifier=signed_in_user
+        )
+        # The routes that check a signed-in user's password take the login
+        # limit, per user: guessing through them is no faster than logging in.
+        self.password_change = _limiter(
+            settings.rate_limit_login,
+            scope="password",
+            redis=self.redis,
+            identifier=signed_in_user,
+        )
+        self.account_deletion = _limiter(
+            settings.rate_limit_login,
+            scope="account-deletion",
+            redis=self.redis,
+            identifier=signed_in_user,
         )
 
     async def redis_status(self) -> str:

@@ -3,6 +3,7 @@
 from app.models.badge import Badge
 from app.models.habit import Frequency, Habit
 from app.models.habit_log import HabitLog
+from app.models.personal_access_token import PersonalAccessToken
 from app.models.user import User
 
-__all__ = ["Badge", "Frequency", "Habit", "HabitLog", "User"]
+__all__ = ["Badge", "Frequency", "Habit", "HabitLog", "PersonalAccessToken", "User"]

@@ -21,3 +21,6 @@ class User(Base):
     # The hour at which the user's day begins (a night owl's Monday lasts until 04:00 on Tuesday).
     day_start_hour: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[CreatedAt]
+    # Raised by every password change; a JWT of an older version is refused
+    # (its `ver` claim, 0 when absent, must equal this).
+    token_version: Mapped[int] = mapped_column(default=0, server_default="0")

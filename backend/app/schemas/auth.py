@@ -35,6 +35,16 @@ class LoginRequest(RequestModel):
         return email.strip().lower()
 
 
+class ChangePasswordRequest(RequestModel):
+    # Any string up to the longest password: a wrong one is a 403, not a 422.
+    current_password: text(max_length=128)
+    new_password: Password
+
+
+class DeleteAccountRequest(RequestModel):
+    password: text(max_length=128)
+
+
 class UpdateMeRequest(RequestModel):
     """Fields left out stay as they are."""
 

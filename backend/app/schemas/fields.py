@@ -99,6 +99,7 @@ def _visible_text(max_length: int) -> Any:
 
 Title = _visible_text(100)
 Name = _visible_text(100)
+TokenName = _visible_text(100)
 
 
 Password = text(min_length=8, max_length=128)

@@ -1,17 +1,17 @@
-"""Accounts: registration, sign-in and profile."""
+"""Accounts: registration, sign-in, profile, password change and deletion."""
 
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.core.security import hash_password, verify_password
+from app.core.security import SessionToken, hash_password, verify_password
 from app.db.prepared import Prepared
-from app.errors import Conflict, Unauthorized
+from app.errors import Conflict, Forbidden, Unauthorized
 from app.models import User
 
 
@@ -26,6 +26,7 @@ class Account:
     timezone: str
     day_start_hour: int
     created_at: datetime
+    token_version: int
 
 
 def today_in(timezone: str, day_start_hour: int = 0, *, now: datetime | None = None) -> date:
@@ -53,23 +54,29 @@ def today_for(user: Account | User) -> date:
 # authenticated request loads its user, and the ORM's identity map, state
 # tracking and object construction cost more than the query.
 _USERS = User.__table__
+# The columns of an `Account`, in its order.
+ACCOUNT_COLUMNS = (
+    _USERS.c.id,
+    _USERS.c.email,
+    _USERS.c.name,
+    _USERS.c.avatar_url,
+    _USERS.c.timezone,
+    _USERS.c.day_start_hour,
+    _USERS.c.created_at,
+    _USERS.c.token_version,
+)
 _ACCOUNT = Prepared(
     "account",
-    select(
-        _USERS.c.id,
-        _USERS.c.email,
-        _USERS.c.name,
-        _USERS.c.avatar_url,
-        _USERS.c.timezone,
-        _USERS.c.day_start_hour,
-        _USERS.c.created_at,
-    ).where(_USERS.c.id == bindparam("user_id")),
+    select(*ACCOUNT_COLUMNS).where(
+        _USERS.c.id == bindparam("user_id"), _USERS.c.token_version == bindparam("version")
+    ),
 )
 
 
-def signed_in(*, connection: Connection, user_id: uuid.UUID) -> Account:
-    """The account of a token's user; 401 when it has been deleted since."""
-    rows = _ACCOUNT.rows(connection, {"user_id": user_id})
+def signed_in(*, connection: Connection, token: SessionToken) -> Account:
+    """The account of a JWT's user; 401 when it has been deleted or its
+    password changed since the token was issued."""
+    rows = _ACCOUNT.rows(connection, {"user_id": token.user_id, "version": token.version})
     if not rows:
         raise Unauthorized()
     return Account(*rows[0])
@@ -111,3 +118,50 @@ def update_profile(*, session: Session, user_id: uuid.UUID, changes: dict[str, o
         setattr(user, field, value)
     session.commit()
     return user
+
+
+def _password_hash(connection: Connection, user_id: uuid.UUID) -> str | None:
+    row = connection.execute(select(_USERS.c.password_hash).where(_USERS.c.id == user_id)).first()
+    if row is None:  # deleted since the token was checked
+        raise Unauthorized()
+    return row.password_hash
+
+
+def change_password(
+    *, connection: Connection, user_id: uuid.UUID, current_password: str, new_password: str
+) -> None:
+    """Set a new password; every JWT issued before answers 401 from then on.
+
+    One statement, and only if the password is still the one just checked: of
+    two changes at once, the second finds it changed and is refused, as it
+    would be one after the other.
+    """
+    stored = _password_hash(connection, user_id)
+    # An account that only signs in with Google has no password to give.
+    if not verify_password(current_password, stored):
+        raise Forbidden("The current password is not correct.")
+    changed = connection.execute(
+        update(_USERS)
+        .where(_USERS.c.id == user_id, _USERS.c.password_hash == stored)
+        .values(
+            password_hash=hash_password(new_password),
+            token_version=_USERS.c.token_version + 1,
+        )
+    )
+    if changed.rowcount == 0:
+        _password_hash(connection, user_id)  # 401 if the account was deleted meanwhile
+        raise Forbidden("The current password is not correct.")
+
+
+def delete_account(*, connection: Connection, user_id: uuid.UUID, password: str) -> None:
+    """Delete the account with its habits, logs, badges and tokens.
+
+    One DELETE of the user: every table that holds a user's rows refers to
+    it `ON DELETE CASCADE`, so the database removes them all in the same
+    statement, that is in one transaction (tests/security count every table).
+    """
+    if not verify_password(password, _password_hash(connection, user_id)):
+        raise Forbidden("The password is not correct.")
+    deleted = connection.execute(delete(_USERS).where(_USERS.c.id == user_id))
+    if deleted.rowcount == 0:  # a parallel request deleted it first
+        raise Unauthorized()

@@ -150,7 +150,8 @@ async def test_405_names_every_method_of_the_resource(client: AsyncClient) -> No
     for path, allowed in [
         ("/habits", "GET, POST"),
         ("/habits/abc", "GET, PUT, PATCH, DELETE"),
-        ("/auth/me", "GET, PATCH"),
+        ("/auth/me", "GET, PATCH, DELETE"),
+        ("/auth/tokens", "GET, POST"),
         ("/habits/abc/logs/2024-01-01", "DELETE"),
     ]:
         response = await client.request("OPTIONS", path, headers=headers)

@@ -81,6 +81,28 @@ async def test_log_writes_are_limited_per_user(app_factory) -> None:
         assert (await client.post(f"/habits/{other['id']}/log", headers=light)).status_code == 201
 
 
+async def test_personal_tokens_share_their_users_log_limit(app_factory) -> None:
+    """The limit is the account's, whichever credential signs it in: a
+    second token is no way around it."""
+    app = app_factory(rate_limit_logs="3/hour")
+    async with client_for(app) as client:
+        headers = await register(client)
+        tokens = []
+        for name in ("one", "two"):
+            response = await client.post("/auth/tokens", json={"name": name}, headers=headers)
+            tokens.append({"Authorization": f"Bearer {response.json()['token']}"})
+        habit = await create_habit(client, headers)
+        for offset, credential in enumerate((headers, *tokens)):
+            day = date(2026, 1, 1) + timedelta(days=offset)
+            response = await client.post(
+                f"/habits/{habit['id']}/log", json={"date": day.isoformat()}, headers=credential
+            )
+            assert response.status_code == 201, response.text
+        for credential in (headers, *tokens):
+            assert_problem(await client.post(f"/habits/{habit['id']}/log", headers=credential), 429)
+    await app.state.rate_limits.close()
+
+
 async def test_unauthenticated_log_writes_are_401_not_counted(app_factory) -> None:
     app = app_factory(rate_limit_logs="1/hour")
     async with client_for(app) as client:

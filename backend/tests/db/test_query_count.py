@@ -88,3 +88,23 @@ async def test_a_log_write_is_three_prepared_statements(
         "EXECUTE read_for_log_write",
         "EXECUTE delete_log_if_unchanged",
     ]
+
+
+async def test_a_personal_token_costs_one_statement_and_a_write_a_minute(
+    client: AsyncClient, engine: Engine
+) -> None:
+    """The token's row joins the account's read; `lastUsedAt` is written on
+    the first use and then not again within the minute."""
+    headers = await register(client)
+    response = await client.post("/auth/tokens", json={"name": "cron"}, headers=headers)
+    token = {"Authorization": f"Bearer {response.json()['token']}"}
+    await client.get("/habits", headers=headers)  # prepares the list
+    with count_statements(engine) as first:
+        assert (await client.get("/habits", headers=token)).status_code == 200
+    with count_statements(engine) as second:
+        assert (await client.get("/habits", headers=token)).status_code == 200
+    assert len(first) == 3
+    assert "personal_access_tokens JOIN users" in first[0]
+    assert first[1].startswith("UPDATE personal_access_tokens SET last_used_at")
+    assert len(second) == 2
+    assert "personal_access_tokens JOIN users" in second[0]

@@ -83,6 +83,14 @@ FORGERIES: dict[str, Callable[[str, str], str | None]] = {
         f"Bearer {jwt.encode({**_claims(user), 'exp': True}, SECRET)}"
     ),
     "sub a number": lambda _user, _other: f"Bearer {jwt.encode(_claims(12345), SECRET)}",
+    # The token version (app.core.security): only a whole number the account has reached.
+    "ver a string": lambda user, _other: f"Bearer {jwt.encode(_claims(user, ver='0'), SECRET)}",
+    "ver a boolean": lambda user, _other: f"Bearer {jwt.encode(_claims(user, ver=False), SECRET)}",
+    "ver negative": lambda user, _other: f"Bearer {jwt.encode(_claims(user, ver=-1), SECRET)}",
+    "ver huge": lambda user, _other: f"Bearer {jwt.encode(_claims(user, ver=2**63), SECRET)}",
+    "ver not reached": lambda user, _other: f"Bearer {jwt.encode(_claims(user, ver=1), SECRET)}",
+    "personal token never issued": lambda _user, _other: "Bearer fht_" + "A" * 43,
+    "personal token prefix alone": lambda _user, _other: "Bearer fht_",
     "sub of no user": lambda _user, _other: (
         f"Bearer {jwt.encode(_claims(str(uuid.uuid4())), SECRET)}"
     ),

@@ -63,3 +63,32 @@ def assert_problem(response: Response, status: int) -> dict[str, Any]:
     assert {"type", "title", "status", "detail", "instance"} <= problem.keys()
     assert problem["instance"] == response.request.url.path
     return problem
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def create_token(
+    client: AsyncClient, headers: dict[str, str], *, name: str = "Script", **body: Any
+) -> dict[str, Any]:
+    """A personal access token of the user signed in by `headers` (its JSON, `token` included)."""
+    response = await client.post("/auth/tokens", json={"name": name, **body}, headers=headers)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def change_password(
+    client: AsyncClient, headers: dict[str, str], new_password: str, current: str = PASSWORD
+) -> Response:
+    return await client.post(
+        "/auth/password",
+        json={"currentPassword": current, "newPassword": new_password},
+        headers=headers,
+    )
+
+
+async def delete_account(
+    client: AsyncClient, headers: dict[str, str], password: str = PASSWORD
+) -> Response:
+    return await client.request("DELETE", "/auth/me", json={"password": password}, headers=headers)

@@ -1,6 +1,16 @@
 from fastapi import APIRouter, Depends, Response
 
-from app.api.deps import CurrentUser, SessionDep, SettingsDep, limit_login, limit_register
+from app.api.deps import (
+    CurrentUser,
+    DatabaseDep,
+    InteractiveUser,
+    SessionDep,
+    SettingsDep,
+    limit_account_deletion,
+    limit_login,
+    limit_password_change,
+    limit_register,
+)
 from app.api.responses import json_response
 from app.core.config import Settings
 from app.core.security import create_access_token
@@ -8,6 +18,8 @@ from app.models import User
 from app.problem_details import problems
 from app.schemas.auth import (
     AuthorizationUrl,
+    ChangePasswordRequest,
+    DeleteAccountRequest,
     LoginRequest,
     RegisterRequest,
     TokenResponse,
@@ -23,7 +35,10 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 
 def _signed_in(user: User | Account, settings: Settings, *, status_code: int = 200) -> Response:
     token = create_access_token(
-        user.id, secret=settings.jwt_secret, expires_minutes=settings.access_token_expire_minutes
+        user.id,
+        secret=settings.jwt_secret,
+        expires_minutes=settings.access_token_expire_minutes,
+        version=user.token_version,
     )
     return json_response(
         TokenResponse, {"access_token": token, "user": user}, status_code=status_code
@@ -66,10 +81,42 @@ def read_me(user: CurrentUser) -> Response:
     return json_response(UserEnvelope, {"user": user})
 
 
-@router.post("/refresh", response_model=TokenResponse, responses=problems(401))
-def refresh(user: CurrentUser, settings: SettingsDep) -> Response:
-    """A new access token with a full lifetime, for a token that is still valid."""
+@router.post("/refresh", response_model=TokenResponse, responses=problems(401, 403))
+def refresh(user: InteractiveUser, settings: SettingsDep) -> Response:
+    """A new access token with a full lifetime, for a JWT that is still valid."""
     return _signed_in(user, settings)
+
+
+@router.post(
+    "/password",
+    status_code=204,
+    dependencies=[Depends(limit_password_change)],
+    responses=problems(401, 403, 422, 429),
+)
+def change_password(
+    body: ChangePasswordRequest, user: InteractiveUser, database: DatabaseDep
+) -> Response:
+    """Change the password; every access token issued before answers 401 from
+    then on, this request's too (sign in again with the new password)."""
+    users.change_password(
+        connection=database.connection,
+        user_id=user.id,
+        current_password=body.current_password,
+        new_password=body.new_password,
+    )
+    return Response(status_code=204)
+
+
+@router.delete(
+    "/me",
+    status_code=204,
+    dependencies=[Depends(limit_account_deletion)],
+    responses=problems(401, 403, 422, 429),
+)
+def delete_me(body: DeleteAccountRequest, user: InteractiveUser, database: DatabaseDep) -> Response:
+    """Delete the account and everything in it, given its password."""
+    users.delete_account(connection=database.connection, user_id=user.id, password=body.password)
+    return Response(status_code=204)
 
 
 @router.patch("/me", response_model=UserEnvelope, responses=problems(401, 422))

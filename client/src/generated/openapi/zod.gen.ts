@@ -20,6 +20,14 @@ export const zBadgeOut = z.object({
 });
 
 /**
+ * ChangePasswordRequest
+ */
+export const zChangePasswordRequest = z.object({
+    currentPassword: z.string().check(z.maxLength(128), z.regex(/^[^\x00]*$/)),
+    newPassword: z.string().check(z.minLength(8), z.maxLength(128), z.regex(/^[^\x00]*$/))
+});
+
+/**
  * DailyHabitWrite
  */
 export const zDailyHabitWrite = z.object({
@@ -35,6 +43,13 @@ export const zDatasetOut = z.object({
     label: z.string(),
     habitId: z.uuid(),
     data: z.array(z.int())
+});
+
+/**
+ * DeleteAccountRequest
+ */
+export const zDeleteAccountRequest = z.object({
+    password: z.string().check(z.maxLength(128), z.regex(/^[^\x00]*$/))
 });
 
 /**
@@ -108,6 +123,20 @@ export const zHealthOut = z.object({
 export const zLoginRequest = z.object({
     email: z.string().check(z.maxLength(320), z.regex(/^[^\x00]*$/)),
     password: z.string().check(z.maxLength(128), z.regex(/^[^\x00]*$/))
+});
+
+/**
+ * NewTokenOut
+ *
+ * A token just made, with the token: shown this once.
+ */
+export const zNewTokenOut = z.object({
+    id: z.uuid(),
+    name: z.string(),
+    token: z.string(),
+    createdAt: z.iso.datetime({ offset: true, local: true }),
+    expiresAt: z.nullable(z.iso.datetime({ offset: true, local: true })),
+    lastUsedAt: z.nullable(z.iso.datetime({ offset: true, local: true }))
 });
 
 /**
@@ -725,6 +754,27 @@ export const zRegisterRequest = z.object({
         'WET',
         'Zulu'
     ])), 'UTC')
+});
+
+/**
+ * TokenCreate
+ */
+export const zTokenCreate = z.object({
+    name: z.intersection(z.string().check(z.regex(/^[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00](?:[^\x00]{0,98}[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00])?[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*$/)), z.string().check(z.regex(/[^\x00-\x20\x7f-\xa0\xad؀-؅؜۝܏࢐-࢑࣢ ᠎ -‏\u2028-  -⁤⁦-⁯　﻿￹-￻]/))),
+    expiresInDays: z.nullish(z.int().check(z.gte(1), z.lte(365)))
+});
+
+/**
+ * TokenOut
+ *
+ * A token as listed: never the token itself, nor its digest.
+ */
+export const zTokenOut = z.object({
+    id: z.uuid(),
+    name: z.string(),
+    createdAt: z.iso.datetime({ offset: true, local: true }),
+    expiresAt: z.nullable(z.iso.datetime({ offset: true, local: true })),
+    lastUsedAt: z.nullable(z.iso.datetime({ offset: true, local: true }))
 });
 
 /**
@@ -1576,6 +1626,13 @@ export const zLoginAuthLoginPostBody = zLoginRequest;
  */
 export const zLoginAuthLoginPostResponse = zTokenResponse;
 
+export const zDeleteMeAuthMeDeleteBody = zDeleteAccountRequest;
+
+/**
+ * Successful Response
+ */
+export const zDeleteMeAuthMeDeleteResponse = z.void();
+
 /**
  * Successful Response
  */
@@ -1593,6 +1650,13 @@ export const zUpdateMeAuthMePatchResponse = zUserEnvelope;
  */
 export const zRefreshAuthRefreshPostResponse = zTokenResponse;
 
+export const zChangePasswordAuthPasswordPostBody = zChangePasswordRequest;
+
+/**
+ * Successful Response
+ */
+export const zChangePasswordAuthPasswordPostResponse = z.void();
+
 /**
  * Successful Response
  */
@@ -1607,6 +1671,29 @@ export const zGoogleCallbackAuthGoogleCallbackGetQuery = z.object({
  * Successful Response
  */
 export const zGoogleCallbackAuthGoogleCallbackGetResponse = zTokenResponse;
+
+/**
+ * Response List Tokens Auth Tokens Get
+ *
+ * Successful Response
+ */
+export const zListTokensAuthTokensGetResponse = z.array(zTokenOut);
+
+export const zCreateTokenAuthTokensPostBody = zTokenCreate;
+
+/**
+ * Successful Response
+ */
+export const zCreateTokenAuthTokensPostResponse = zNewTokenOut;
+
+export const zRevokeTokenAuthTokensTokenIdDeletePath = z.object({
+    token_id: z.string().check(z.regex(/^[^\x00]*$/))
+});
+
+/**
+ * Successful Response
+ */
+export const zRevokeTokenAuthTokensTokenIdDeleteResponse = z.void();
 
 /**
  * Successful Response
