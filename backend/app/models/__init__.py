@@ -2,7 +2,7 @@
 
 from app.models.badge import Badge
 from app.models.habit import Frequency, Habit
-from app.models.habit_log import HabitLog
+from app.models.habit_log import HabitLog, LogStatus
 from app.models.user import User
 
-__all__ = ["Badge", "Frequency", "Habit", "HabitLog", "User"]
+__all__ = ["Badge", "Frequency", "Habit", "HabitLog", "LogStatus", "User"]

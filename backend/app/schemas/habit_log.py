@@ -4,21 +4,42 @@ from typing import Literal
 
 from pydantic import Field
 
-from app.schemas.common import ApiModel, RequestModel, UtcDatetime
-from app.schemas.fields import IsoDate
+from app.models.habit_log import NOTE_MAX_LENGTH, LogStatus
+from app.schemas.common import ApiModel, RequestModel, UtcDatetime, optional
+from app.schemas.fields import IsoDate, text
 from app.services.analytics import Window
+
+# Kept as written (no trimming): a note is the user's own text.
+Note = text(
+    min_length=1,
+    max_length=NOTE_MAX_LENGTH,
+    description=f"1 to {NOTE_MAX_LENGTH} characters, no NUL; null for none.",
+)
 
 
 class HabitLogCreate(RequestModel):
     date: IsoDate | None = Field(
-        default=None, description="Defaults to the user's today (also when null); not after it."
+        default=None,
+        description="Defaults to the user's today (also when null). A done day is not "
+        "after today; a skipped day is at most 90 days after it.",
     )
+    status: LogStatus = Field(default=LogStatus.DONE, description="done or skipped.")
+    note: Note | None = None
+
+
+class HabitLogPatch(RequestModel):
+    """Body of PATCH /habits/{id}/logs/{date}: fields left out stay as they are."""
+
+    status: LogStatus = optional("done (not for a day after today) or skipped.")
+    note: Note | None = Field(default=None, description="null clears the note.")
 
 
 class HabitLogOut(ApiModel):
     id: uuid.UUID
     habit_id: uuid.UUID
     date: dt.date
+    status: LogStatus
+    note: str | None
     created_at: UtcDatetime
 
 
@@ -27,3 +48,30 @@ class HabitLogPage(ApiModel):
     range: Window | Literal["custom"]
     start: dt.date
     end: dt.date
+
+
+class BreakCreate(RequestModel):
+    """Body of POST /habits/skip: a break from `from` to `to`, both included."""
+
+    first: IsoDate = Field(alias="from", description="The break's first day.")
+    last: IsoDate = Field(
+        alias="to",
+        description="The break's last day: not before from, at most 90 days after it counting "
+        "both, and at most 90 days after today.",
+    )
+    habit_ids: list[uuid.UUID] | None = Field(
+        default=None, description="The habits to pause; omitted or null: every habit not archived."
+    )
+
+
+class BreakOut(ApiModel):
+    created: int = Field(description="How many skipped days were written.")
+
+
+class DayScoreOut(ApiModel):
+    date: dt.date
+    score: float = Field(ge=0, le=1)
+
+
+class ScoresOut(ApiModel):
+    items: list[DayScoreOut]

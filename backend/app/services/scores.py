@@ -157,3 +157,15 @@ def series(
             score = score * m + _completion(day, done_days, f, target) * (1 - m)
         points.append((date.fromordinal(day), score))
     return points
+
+
+def shown(score: float) -> float:
+    """`score` as the API shows it: cut after 6 decimals.
+
+    Not rounded to the nearest: the contract's vectors are the exact values
+    cut (today 0.655747 for 0.65574764, 19 days ago 0.051922 for
+    0.05192249), and 0.655748 is further than 1e-6 (Loop's tolerance) from
+    0.655747. The 1e-4 millionth keeps a binary fraction just under an exact
+    one (0.5 computed as 0.4999999999999998) from losing a millionth.
+    """
+    return math.floor(score * 1_000_000 + 1e-4) / 1_000_000

@@ -6,10 +6,16 @@ from app.api.deps import CurrentUser, DatabaseDep, limit_log_writes
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.fields import AnyIsoDate, IsoDate
-from app.schemas.habit_log import HabitLogCreate, HabitLogOut, HabitLogPage
-from app.services import habit_logs, habits
+from app.schemas.habit_log import (
+    HabitLogCreate,
+    HabitLogOut,
+    HabitLogPage,
+    HabitLogPatch,
+    ScoresOut,
+)
+from app.services import habit_logs, habit_scores, habits
 from app.services.analytics import Window, log_span
-from app.services.users import today_in
+from app.services.users import today_for
 
 router = APIRouter(prefix="/habits/{habit_id}", tags=["logs"], responses=problems(401, 404))
 
@@ -27,14 +33,43 @@ def log_day(
     database: DatabaseDep,
     body: Annotated[HabitLogCreate | None, Body()] = None,
 ) -> Response:
-    """Mark a day as kept; without a date, the user's today."""
+    """Log a day as done (default) or skipped; without a date, the user's today."""
+    body = body or HabitLogCreate()
     log = habit_logs.add(
         database=database,
         user_id=user.id,
         habit_id=habit_id,
-        day=body.date if body else None,
+        today=today_for(user),
+        day=body.date,
+        status=body.status,
+        note=body.note,
     )
     return json_response(HabitLogOut, log, status_code=201)
+
+
+@router.patch(
+    "/logs/{day}",
+    response_model=HabitLogOut,
+    dependencies=[Depends(limit_log_writes)],
+    responses=problems(422, 429),
+)
+def change_day(
+    habit_id: str,
+    day: AnyIsoDate,
+    body: HabitLogPatch,
+    user: CurrentUser,
+    database: DatabaseDep,
+) -> Response:
+    """Change a logged day's status or note (`note: null` clears it)."""
+    log = habit_logs.edit(
+        database=database,
+        user_id=user.id,
+        habit_id=habit_id,
+        today=today_for(user),
+        day=day,
+        changes=body.model_dump(exclude_unset=True),
+    )
+    return json_response(HabitLogOut, log)
 
 
 @router.delete(
@@ -53,6 +88,7 @@ def undo_day(
         database=database,
         user_id=user.id,
         habit_id=habit_id,
+        today=today_for(user),
         day=day,
     )
     return Response(status_code=204)
@@ -71,8 +107,26 @@ def list_logs(
     """The logs of the 7 (week) or 30 (month) days ending on `end`, or of
     `from`..`to` (both included, at most 400 days), ascending."""
     connection = database.connection
-    habit = habits.owned_id(connection=connection, user_id=user.id, habit_id=habit_id)
-    today = today_in(habit.timezone, habit.day_start_hour)
-    span = log_span(range=range, end=end, first=first, last=last, today=today)
-    window = habit_logs.in_span(connection=connection, habit_id=habit.id, span=span)
+    key = habits.owned_id(connection=connection, user_id=user.id, habit_id=habit_id)
+    span = log_span(range=range, end=end, first=first, last=last, today=today_for(user))
+    window = habit_logs.in_span(connection=connection, habit_id=key, span=span)
     return json_response(HabitLogPage, window)
+
+
+@router.get("/scores", response_model=ScoresOut, responses=problems(422))
+def list_scores(
+    habit_id: str,
+    user: CurrentUser,
+    database: DatabaseDep,
+    first: Annotated[
+        IsoDate, Query(alias="from", description="Defaults to 89 days before `to`.")
+    ] = None,  # type: ignore[assignment]
+    last: Annotated[IsoDate, Query(alias="to", description="Defaults to today.")] = None,  # type: ignore[assignment]
+) -> Response:
+    """The habit's strength (0-1, 6 decimals) on each day from `from` to `to`
+    (both included, at most 400 days), ascending."""
+    first, last = habit_scores.span(first=first, last=last, today=today_for(user))
+    items = habit_scores.daily(
+        connection=database.connection, user_id=user.id, habit_id=habit_id, first=first, last=last
+    )
+    return json_response(ScoresOut, {"items": items})
