@@ -125,7 +125,10 @@ _VERSION = cast(literal_column("habits.xmin"), String)
 _READ_UNLOCKED = Prepared("read_for_log_write", _FOR_WRITE.add_columns(_VERSION.label("version")))
 
 _INSERT_LOG = insert(_LOGS)
-_THE_DAY = and_(_LOGS.c.habit_id == bindparam("habit_id"), _LOGS.c.date == bindparam("day"))
+# Not named after the columns: an UPDATE would set those itself.
+_THE_DAY = and_(
+    _LOGS.c.habit_id == bindparam("log_habit_id"), _LOGS.c.date == bindparam("log_date")
+)
 _UPDATE_LOG = (
     update(_LOGS).where(_THE_DAY).values(status=bindparam("new_status"), note=bindparam("new_note"))
 )
@@ -385,7 +388,7 @@ def _write_log(
     after: LogEntry | None,
 ) -> None:
     """The locked branch's write of the log."""
-    params = {"habit_id": habit_id, "day": day}
+    params = {"log_habit_id": habit_id, "log_date": day}
     if after is None:
         connection.execute(_DELETE_LOG, params)
     elif before is None:

@@ -1,7 +1,7 @@
 """Small helpers that drive the API the way a client does."""
 
 import itertools
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from httpx import AsyncClient, Response
@@ -63,3 +63,12 @@ def assert_problem(response: Response, status: int) -> dict[str, Any]:
     assert {"type", "title", "status", "detail", "instance"} <= problem.keys()
     assert problem["instance"] == response.request.url.path
     return problem
+
+
+def utc_today() -> date:
+    """The today of an account in UTC with the day starting at midnight (the default)."""
+    return datetime.now(UTC).date()
+
+
+def days_ago(days: int) -> date:
+    return utc_today() - timedelta(days=days)
