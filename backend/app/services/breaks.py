@@ -25,23 +25,30 @@ from app.services.stored_state import (
 MAX_BREAK_DAYS = 90
 
 _HABITS, _LOGS = Habit.__table__, HabitLog.__table__
-# The habits of the break, locked in the order of their ids (two breaks
-# never wait for each other in a circle), as a log write reads them.
-_FOR_BREAK = (
-    select(
-        _HABITS.c.id,
-        _HABITS.c.frequency,
-        _HABITS.c.target,
-        *STATE_COLUMNS,
-        RECENT_LOGS,
-        badges.HELD_CODES,
-    )
+# The habits of the break are locked first, in the order of their ids (two
+# breaks never wait for each other in a circle), and read once locked: a
+# statement that waited for a lock would still see the logs as they were
+# when it began.
+_LOCK = (
+    select(_HABITS.c.id)
     .where(_HABITS.c.user_id == bindparam("user_id"))
     .order_by(_HABITS.c.id)
-    .with_for_update(of=_HABITS)
+    .with_for_update()
 )
-_NAMED = _FOR_BREAK.where(_HABITS.c.id.in_(bindparam("habit_ids", expanding=True)))
-_NOT_ARCHIVED = _FOR_BREAK.where(_HABITS.c.archived == false())
+_LOCK_NAMED = _LOCK.where(_HABITS.c.id.in_(bindparam("habit_ids", expanding=True)))
+_LOCK_NOT_ARCHIVED = _LOCK.where(_HABITS.c.archived == false())
+# As a log write reads them.
+_FOR_BREAK = select(
+    _HABITS.c.id,
+    _HABITS.c.frequency,
+    _HABITS.c.target,
+    *STATE_COLUMNS,
+    RECENT_LOGS,
+    badges.HELD_CODES,
+).where(
+    _HABITS.c.user_id == bindparam("user_id"),
+    _HABITS.c.id.in_(bindparam("habit_ids", expanding=True)),
+)
 
 
 def check_span(first: date, last: date, today: date) -> None:
@@ -73,15 +80,17 @@ def take(
     check_span(first, last, today)
     connection = session.connection()
     if habit_ids is None:
-        rows = connection.execute(_NOT_ARCHIVED, {"user_id": user_id}).all()
+        locked = list(connection.execute(_LOCK_NOT_ARCHIVED, {"user_id": user_id}).scalars())
     else:
         wanted = set(habit_ids)
         params = {"user_id": user_id, "habit_ids": sorted(wanted)}
-        rows = connection.execute(_NAMED, params).all() if wanted else []
-        missing = wanted - {row.id for row in rows}
+        locked = list(connection.execute(_LOCK_NAMED, params).scalars()) if wanted else []
+        missing = wanted - set(locked)
         if missing:
             session.rollback()
             raise habits.not_found(min(missing))
+    params = {"user_id": user_id, "habit_ids": locked}
+    rows = connection.execute(_FOR_BREAK, params).all() if locked else []
 
     days = [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
     new_logs: list[dict[str, object]] = []

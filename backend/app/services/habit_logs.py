@@ -16,8 +16,8 @@ every committed update of the row changes; every log write updates it). So a
 read made stale by a concurrent write writes nothing. Otherwise (the row
 changed, the change is dated before the state's anchor so only the whole
 history tells the state, a badge is due, or SQLite) the write takes the
-locked branch: a transaction locks the habit's row, reads, writes (the state
-recomputed from every log when needed), awards badges and commits.
+locked branch: a transaction locks the habit's row, then reads, writes (the
+state recomputed from every log when needed), awards badges and commits.
 """
 
 import uuid
@@ -117,9 +117,15 @@ _FOR_WRITE = (
     )
     .where(_HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == bindparam("user_id"))
 )
-# The locked branch's read: the row stays locked until the transaction ends,
-# which serialises writes to one habit.
-_READ_LOCKED = _FOR_WRITE.with_for_update(of=_HABITS)
+# The locked branch locks the habit's row until the transaction ends, which
+# serialises writes to one habit, and only then reads (`_FOR_WRITE`): a
+# statement sees the logs as they were when it began, so a read that waited
+# for the lock in the same statement would miss what the lock's holder wrote.
+_LOCK = (
+    select(_HABITS.c.id)
+    .where(_HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == bindparam("user_id"))
+    .with_for_update()
+)
 # xmin: the transaction that wrote this version of the row (as text, to bind).
 _VERSION = cast(literal_column("habits.xmin"), String)
 _READ_UNLOCKED = Prepared("read_for_log_write", _FOR_WRITE.add_columns(_VERSION.label("version")))
@@ -194,10 +200,10 @@ def add(
     day = day or today
     _check_day(day, status, today)
 
-    def decide(before: LogEntry | None, habit_id: uuid.UUID) -> LogEntry:
+    def decide(before: LogEntry | None, key: uuid.UUID) -> LogEntry:
         if before is not None:
             raise Conflict(f"Habit already logged on {day.isoformat()}.")
-        return LogEntry(uuid.uuid4(), habit_id, day, status, note, utc_now())
+        return LogEntry(uuid.uuid4(), key, day, status, note, utc_now())
 
     return _write(database, user_id=user_id, habit_id=habit_id, today=today, day=day, decide=decide)
 
@@ -285,10 +291,10 @@ def _write(
 
     session = database.session
     connection = session.connection()
-    habit = connection.execute(_READ_LOCKED, params).first()
-    if habit is None:
+    if connection.execute(_LOCK, params).first() is None:
         session.rollback()
         raise habits.not_found(habit_id)
+    habit = connection.execute(_FOR_WRITE, params).one()
     before = _day_log(habit, day)
     try:
         after = decide(before, key)
