@@ -1,4 +1,4 @@
-"""Logging a habit's days: add, change and undo one day's log; read a span.
+"""Logging a habit's days: add, change and undo one day's log.
 
 Every write takes the same path, `_write`, top to bottom:
 
@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
     Connection,
@@ -47,7 +47,6 @@ from app.errors import Conflict, DomainError, InvalidInput, NotFound
 from app.models import Habit, HabitLog, LogStatus
 from app.models._columns import utc_now
 from app.services import badges, habit_state, habits
-from app.services.analytics import Span, Window
 from app.services.habit_state import Change, HabitState
 from app.services.stored_state import (
     RECENT_LOGS,
@@ -76,14 +75,6 @@ class LogEntry:
     status: LogStatus
     note: str | None
     created_at: datetime
-
-
-@dataclass(frozen=True)
-class LogWindow:
-    items: list[Row]
-    range: Window | Literal["custom"]
-    start: date
-    end: date
 
 
 # What a write leaves on its day: a log, or none.
@@ -411,27 +402,3 @@ def _write_log(
         )
     else:
         connection.execute(_UPDATE_LOG, {**params, **_log_params(after)})
-
-
-_WINDOW = (
-    select(
-        _LOGS.c.id,
-        _LOGS.c.habit_id,
-        _LOGS.c.date,
-        _LOGS.c.status,
-        _LOGS.c.note,
-        _LOGS.c.created_at,
-    )
-    .where(
-        _LOGS.c.habit_id == bindparam("habit_id"),
-        _LOGS.c.date.between(bindparam("first_day"), bindparam("last_day")),
-    )
-    .order_by(_LOGS.c.date)
-)
-
-
-def in_span(*, connection: Connection, habit_id: uuid.UUID, span: Span) -> LogWindow:
-    """The habit's logs within `span`, ascending (index range scan)."""
-    params = {"habit_id": habit_id, "first_day": span.start, "last_day": span.end}
-    items = connection.execute(_WINDOW, params).all()
-    return LogWindow(items=list(items), range=span.range, start=span.start, end=span.end)

@@ -13,7 +13,7 @@ from app.schemas.habit_log import (
     HabitLogPatch,
     ScoresOut,
 )
-from app.services import habit_logs, habit_scores, habits
+from app.services import habit_history, habit_logs, habits
 from app.services.analytics import Window, log_span
 from app.services.users import today_for
 
@@ -109,7 +109,7 @@ def list_logs(
     connection = database.connection
     key = habits.owned_id(connection=connection, user_id=user.id, habit_id=habit_id)
     span = log_span(range=range, end=end, first=first, last=last, today=today_for(user))
-    window = habit_logs.in_span(connection=connection, habit_id=key, span=span)
+    window = habit_history.in_span(connection=connection, habit_id=key, span=span)
     return json_response(HabitLogPage, window)
 
 
@@ -125,8 +125,8 @@ def list_scores(
 ) -> Response:
     """The habit's strength (0-1, 6 decimals) on each day from `from` to `to`
     (both included, at most 400 days), ascending."""
-    first, last = habit_scores.span(first=first, last=last, today=today_for(user))
-    items = habit_scores.daily(
+    first, last = habit_history.score_span(first=first, last=last, today=today_for(user))
+    items = habit_history.daily_scores(
         connection=database.connection, user_id=user.id, habit_id=habit_id, first=first, last=last
     )
     return json_response(ScoresOut, {"items": items})

@@ -1,19 +1,30 @@
-"""A habit's strength day by day (`GET /habits/{id}/scores`)."""
+"""A habit's days over a span: its logs (`GET /habits/{id}/logs`) and its
+strength day by day (`GET /habits/{id}/scores`)."""
 
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, Row, bindparam, select
 
 from app.db.prepared import Prepared
 from app.errors import InvalidInput
 from app.models import Habit, HabitLog
 from app.services import habits, scores
+from app.services.analytics import Span, Window
 from app.services.stored_state import logs_text, statuses_of
 
-DEFAULT_DAYS = 90
-MAX_DAYS = 400
+DEFAULT_SCORE_DAYS = 90
+MAX_SCORE_DAYS = 400
+
+
+@dataclass(frozen=True)
+class LogWindow:
+    items: list[Row]
+    range: Window | Literal["custom"]
+    start: date
+    end: date
 
 
 @dataclass(frozen=True)
@@ -35,20 +46,20 @@ _WITH_LOGS = Prepared(
 )
 
 
-def span(*, first: date | None, last: date | None, today: date) -> tuple[date, date]:
-    """The days asked for: `last` defaults to `today`, `first` to DEFAULT_DAYS
+def score_span(*, first: date | None, last: date | None, today: date) -> tuple[date, date]:
+    """The days asked for: `last` defaults to `today`, `first` to DEFAULT_SCORE_DAYS
     days ending on `last`; 422 when `first` is after `last` or the span is
-    over MAX_DAYS days."""
+    over MAX_SCORE_DAYS days."""
     last = last or today
-    first = first or last - timedelta(days=DEFAULT_DAYS - 1)
+    first = first or last - timedelta(days=DEFAULT_SCORE_DAYS - 1)
     if first > last:
         raise InvalidInput("from", "must not be after to")
-    if (last - first).days + 1 > MAX_DAYS:
-        raise InvalidInput("to", f"from..to spans at most {MAX_DAYS} days")
+    if (last - first).days + 1 > MAX_SCORE_DAYS:
+        raise InvalidInput("to", f"from..to spans at most {MAX_SCORE_DAYS} days")
     return first, last
 
 
-def daily(
+def daily_scores(
     *, connection: Connection, user_id: uuid.UUID, habit_id: str, first: date, last: date
 ) -> list[DayScore]:
     """The user's habit's score on each day from `first` to `last`, as the API
@@ -61,3 +72,27 @@ def daily(
     habit = rows[0]
     points = scores.series(statuses_of(habit.logs), habit.frequency, habit.target, first, last)
     return [DayScore(day, scores.shown(score)) for day, score in points]
+
+
+_WINDOW = (
+    select(
+        _LOGS.c.id,
+        _LOGS.c.habit_id,
+        _LOGS.c.date,
+        _LOGS.c.status,
+        _LOGS.c.note,
+        _LOGS.c.created_at,
+    )
+    .where(
+        _LOGS.c.habit_id == bindparam("habit_id"),
+        _LOGS.c.date.between(bindparam("first_day"), bindparam("last_day")),
+    )
+    .order_by(_LOGS.c.date)
+)
+
+
+def in_span(*, connection: Connection, habit_id: uuid.UUID, span: Span) -> LogWindow:
+    """The habit's logs within `span`, ascending (index range scan)."""
+    params = {"habit_id": habit_id, "first_day": span.start, "last_day": span.end}
+    items = connection.execute(_WINDOW, params).all()
+    return LogWindow(items=list(items), range=span.range, start=span.start, end=span.end)
