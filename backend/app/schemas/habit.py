@@ -6,7 +6,7 @@ from pydantic import Field
 from app.models.habit import Frequency
 from app.models.habit_log import LogStatus
 from app.schemas.common import ApiModel, RequestModel, UtcDatetime, optional
-from app.schemas.fields import Title
+from app.schemas.fields import MAX_IDS, Title
 
 # strict: JSON `true` or `"3"` is not a number of days.
 WeeklyTarget = Annotated[
@@ -52,8 +52,9 @@ class HabitOrder(RequestModel):
     """Body of PUT /habits/order."""
 
     ids: list[uuid.UUID] = Field(
+        max_length=MAX_IDS,
         description="Every one of the user's habits (archived ones too) exactly once, "
-        "in the new order."
+        "in the new order.",
     )
 
 

@@ -1,12 +1,12 @@
 import datetime as dt
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from app.models.habit_log import NOTE_MAX_LENGTH, LogStatus
 from app.schemas.common import ApiModel, RequestModel, UtcDatetime, optional
-from app.schemas.fields import IsoDate, text
+from app.schemas.fields import MAX_IDS, IsoDate, text
 from app.services.analytics import Window
 
 # Kept as written (no trimming): a note is the user's own text.
@@ -59,8 +59,10 @@ class BreakCreate(RequestModel):
         description="The break's last day: not before from, at most 90 days after it counting "
         "both, and at most 90 days after today.",
     )
-    habit_ids: list[uuid.UUID] | None = Field(
-        default=None, description="The habits to pause; omitted or null: every habit not archived."
+    habit_ids: Annotated[list[uuid.UUID], Field(max_length=MAX_IDS)] | None = Field(
+        default=None,
+        description="The habits to pause (a habit named twice is paused once); omitted or "
+        "null: every habit not archived.",
     )
 
 

@@ -2,19 +2,19 @@
 and the recent logs that reads and writes fold into it, in SQL.
 
 Every statement that shows or writes a habit reads its row's state columns
-and, in the same statement, its logs dated from `read_window_start(anchor)`
-on as one string (`RECENT_LOGS`): a few weeks of logs, however long the
-history.
+and, in the same statement, its logs dated from `read_window_start(anchor,
+frequency)` on as one string (`RECENT_LOGS`): a few weeks of logs, however
+long the history.
 """
 
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, bindparam, cast, func, select, update
+from sqlalchemy import ColumnElement, String, bindparam, case, cast, func, select, update
 
 from app.db.dates import days_before
-from app.models import Habit, HabitLog
+from app.models import Frequency, Habit, HabitLog
 from app.services import scores
 from app.services.habit_state import HabitState
 
@@ -27,8 +27,12 @@ STATE_COLUMNS = (
     _HABITS.c.anchor_score,
     _HABITS.c.total_logs,
 )
-# `habit_logs.date >= habits.anchor - 13`: `habit_state.read_window_start`.
-IN_READ_WINDOW = _LOGS.c.date >= days_before(_HABITS.c.anchor, scores.WINDOW_DAYS - 1)
+# `habit_state.read_window_start`: from the anchor for a daily habit, from 13
+# days before it for a weekly one (half the rows for a daily habit).
+IN_READ_WINDOW = _LOGS.c.date >= days_before(
+    _HABITS.c.anchor,
+    case((_HABITS.c.frequency == Frequency.DAILY, 0), else_=scores.WINDOW_DAYS - 1),
+)
 
 
 def logs_text(*conditions: ColumnElement[bool]) -> Any:

@@ -55,8 +55,12 @@ def tally(logs: Mapping[date, str], frequency: Frequency) -> dict[date, list[int
     period is not over, so it cannot break whether the day bridges it or not.
     """
     counts: dict[date, list[int]] = {}
-    for day, status in logs.items():
-        period = counts.setdefault(period_start(day, frequency), [0, 0])
+    weekly = frequency is Frequency.WEEKLY
+    for day, status in logs.items():  # every read of a habit: kept lean
+        start = day - _BACK_TO_MONDAY[day.weekday()] if weekly else day
+        period = counts.get(start)
+        if period is None:
+            period = counts[start] = [0, 0]
         period[0 if status == DONE else 1] += 1
     return counts
 

@@ -126,15 +126,15 @@ def race(monkeypatch: pytest.MonkeyPatch):
 def test_a_log_raced_by_another_log_is_written_under_the_lock(
     habit: Habit, race, write, stored
 ) -> None:
-    write(habit_logs.add, habit, ago(5))
+    write(habit_logs.add, habit, ago(2))
     # Between this write's read and its save, the day before is logged.
-    stale = race(lambda: write(habit_logs.add, habit, ago(4)))
+    stale = race(lambda: write(habit_logs.add, habit, ago(1)))
 
-    assert write(habit_logs.add, habit, ago(3))
+    assert write(habit_logs.add, habit, ago(0))
 
     assert stale == {"saves": 1}
     state, dates = stored(habit)
-    assert dates == [ago(5), ago(4), ago(3)]
+    assert dates == [ago(2), ago(1), ago(0)]
     assert state.total_logs == 3
 
 
@@ -142,27 +142,29 @@ def test_an_undo_raced_by_another_undo_is_written_under_the_lock(
     habit: Habit, race, write, stored
 ) -> None:
     older_run = [ago(offset) for offset in range(30, 25, -1)]
-    latest_run = [ago(3), ago(2), ago(1)]
+    latest_run = [ago(2), ago(1), ago(0)]
     for day in [ago(40), *older_run, *latest_run]:
         write(habit_logs.add, habit, day)
     # Between this undo's read and its save, an old lone day is undone.
     stale = race(lambda: write(habit_logs.remove, habit, ago(40)))
 
-    assert write(habit_logs.remove, habit, ago(1))
+    assert write(habit_logs.remove, habit, ago(0))
 
     assert stale == {"saves": 1}
     state, dates = stored(habit)
-    assert dates == [*older_run, ago(3), ago(2)]
+    assert dates == [*older_run, ago(2), ago(1)]
     assert (state.longest, state.total_logs) == (5, 7)
 
 
 def test_writes_nobody_races_take_no_lock(habit: Habit, race, write, stored) -> None:
-    assert write(habit_logs.add, habit, ago(6))  # awards first_log, under the lock
+    # A daily habit's anchor is 3 days before today: writes from then on
+    # need no history.
+    assert write(habit_logs.add, habit, ago(3))  # awards first_log, under the lock
     stale = race(lambda: None)
     locked = [
         write(habit_logs.add, habit, ago(2)),
         write(habit_logs.add, habit, ago(1)),
-        write(habit_logs.remove, habit, ago(6)),
+        write(habit_logs.remove, habit, ago(3)),
     ]
     assert locked == [False, False, False]
     assert stale == {"saves": 0}
