@@ -115,16 +115,9 @@ def _advance(
         start=state.anchor,
         stop=anchor,
     )
-    done, skipped = scores.split(logs)
-    score = scores.advance(
-        state.score,
-        state.anchor,
-        anchor - timedelta(days=1),
-        done,
-        skipped,
-        scores.ratio(frequency, target),
-        target,
-    )
+    f = scores.ratio(frequency, target)
+    last = anchor - timedelta(days=1)
+    score = scores.advance_logs(state.score, state.anchor, last, logs, f, target)
     return replace(state, anchor=anchor, run=runs.current, longest=runs.longest, score=score)
 
 
@@ -191,9 +184,8 @@ def view(
         stop=open_from,
     )
     runs = streaks.with_open_periods(runs, counts, target, open_from)
-    done, skipped = scores.split(logs)
     f = scores.ratio(frequency, target)
-    score = scores.advance(state.score, state.anchor, today, done, skipped, f, target)
+    score = scores.advance_logs(state.score, state.anchor, today, logs, f, target)
     period_count = counts.get(this_period, [0, 0])[0]
     return HabitView(
         current_streak=runs.current,

@@ -23,7 +23,9 @@ from app.services.stored_state import (
 )
 
 
-@dataclass(frozen=True)
+# Not frozen: a frozen dataclass of 14 fields costs 1.5 µs to build, and
+# GET /habits builds one per habit.
+@dataclass(slots=True)
 class HabitSummary:
     """A habit as the API shows it: the row plus its figures on its owner's today."""
 

@@ -103,5 +103,8 @@ def with_open_periods(
     """`runs` carried over the periods from `first` on, which are not over
     (today's, and later ones holding a done day logged from a time zone
     ahead): the kept ones count and the others never break."""
-    kept = sum(1 for period, (done, _) in counts.items() if period >= first and done >= target)
-    return Runs(runs.current + kept, max(runs.longest, runs.current + kept))
+    current = runs.current
+    for period, (done, _) in counts.items():
+        if done >= target and period >= first:
+            current += 1
+    return Runs(current, max(runs.longest, current))
