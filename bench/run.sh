@@ -125,6 +125,9 @@ drive "GET /stats/overview?range=month" product stats "$DURATION" "$CONNECTIONS"
 drive "GET /habits/{id}/logs?range=month" product logs "$DURATION" "$CONNECTIONS" "$OUT/tokens.tsv"
 drive "floor GET /row" floor row "$DURATION" "$CONNECTIONS" "$OUT/tokens.tsv"
 drive "POST /habits/{id}/log + DELETE" product write "$DURATION" "$CONNECTIONS" "$OUT/tokens.tsv"
+drive "GET /habits/{id}/scores, a year" product scores "$DURATION" "$CONNECTIONS" "$OUT/tokens.tsv"
+# Last: the breaks leave skipped days ahead in the users' recent logs.
+drive "POST /habits/skip, 2 weeks of 10 habits" product skip "$DURATION" "$CONNECTIONS" "$OUT/tokens.tsv"
 # One connection, one user: latency against the length of the user's history.
 # Twice, interleaved (report.py keeps the lower p50 of each): a single 5 s
 # run moves with the machine's background load.
@@ -132,6 +135,7 @@ for _round in 1 2; do
   while IFS=$'\t' read -r label token; do
     printf '%s\t%s\n' "$label" "$token" >"$OUT/one-user.tsv"
     drive "stats month, $label of history" product history "$HISTORY_SECONDS" 1 "$OUT/one-user.tsv"
+    drive "habits, $label of history" product history_habits "$HISTORY_SECONDS" 1 "$OUT/one-user.tsv"
   done <"$OUT/history.tsv"
 done
 for pid in $(pgrep -P "$PID_product"); do

@@ -8,7 +8,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy import Engine
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from app.api.routers import auth, badges, habits, health, logs, personal_tokens, stats
+from app.api.routers import auth, badges, breaks, habits, health, logs, personal_tokens, stats
 from app.core.config import Settings, get_settings
 from app.core.rate_limit import RateLimits
 from app.db.session import build_engine
@@ -47,7 +47,14 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     # and each router passed costs time (~50 µs for a log write behind auth's
     # and the habits' routes, docs/PERFORMANCE.md, fifth round). No two
     # routers share a path, so the order changes nothing else.
-    for router in (logs.router, habits.router, stats.router, badges.router, auth.router):
+    for router in (
+        logs.router,
+        habits.router,
+        stats.router,
+        breaks.router,
+        badges.router,
+        auth.router,
+    ):
         app.include_router(router)
     app.include_router(personal_tokens.router)
     app.include_router(health.router)

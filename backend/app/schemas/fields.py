@@ -16,6 +16,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 EARLIEST_DATE = date(2000, 1, 1)
+# The most habit ids one request may name (a 1 MiB body holds some 26,000).
+MAX_IDS = 10_000
 NO_NUL = r"^[^\x00]*$"
 
 
