@@ -6,7 +6,7 @@ from pydantic import ConfigDict, Field
 from app.models.habit import Frequency
 from app.models.habit_log import LogStatus
 from app.schemas.common import ApiModel, RequestModel, UtcDatetime, optional
-from app.schemas.fields import MAX_IDS, Title, whole_number
+from app.schemas.fields import MAX_IDS, HabitRef, Title, whole_number
 
 WeeklyTarget = whole_number(
     minimum=1, maximum=7, description="Days per ISO week to count the week."
@@ -62,10 +62,13 @@ class HabitPatch(RequestModel):
 class HabitOrder(RequestModel):
     """Body of PUT /habits/order."""
 
-    ids: list[uuid.UUID] = Field(
+    ids: list[HabitRef] = Field(
         max_length=MAX_IDS,
+        # No id twice: the part of "each habit exactly once" a schema can say.
+        json_schema_extra={"uniqueItems": True},
         description="Every one of the user's habits (archived ones too) exactly once, "
-        "in the new order.",
+        "in the new order. Which ids those are depends on the habits the user has: "
+        "an id that is not one of them, or one of them left out, is 422.",
     )
 
 

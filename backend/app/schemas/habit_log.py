@@ -6,7 +6,7 @@ from pydantic import Field, TypeAdapter
 
 from app.models.habit_log import NOTE_MAX_LENGTH, LogStatus
 from app.schemas.common import ApiModel, RequestModel, UtcDatetime, optional
-from app.schemas.fields import MAX_IDS, IsoDate, text
+from app.schemas.fields import MAX_IDS, HabitRef, IsoDate, text
 from app.services.analytics import MAX_SPAN_DAYS, Window
 
 # Kept as written (no trimming): a note is the user's own text.
@@ -103,7 +103,7 @@ class BreakCreate(RequestModel):
         description="The break's last day: not before from, at most 90 days after it counting "
         "both, and at most 90 days after today.",
     )
-    habit_ids: Annotated[list[uuid.UUID], Field(max_length=MAX_IDS)] | None = Field(
+    habit_ids: Annotated[list[HabitRef], Field(max_length=MAX_IDS)] | None = Field(
         default=None,
         description="The habits to pause (a habit named twice is paused once); omitted or "
         "null: every habit not archived.",

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.db.prepared import Prepared
 from app.errors import InvalidInput, NotFound
 from app.models import Frequency, Habit, HabitLog, LogStatus
+from app.schemas.fields import UUID_TEXT
 from app.services import habit_order, habit_state, scores
 from app.services.stored_state import (
     RECENT_LOGS,
@@ -46,13 +47,11 @@ class HabitSummary:
 
 
 def habit_key(habit_id: str) -> uuid.UUID | None:
-    """The id from the path; None for one that is not a UUID (answered as not found)."""
+    """The id from the path; None for one that is not a UUID as the document
+    writes them (answered as not found)."""
     if "\x00" in habit_id:
         raise InvalidInput("habit_id", "must not contain NUL characters")
-    try:
-        return uuid.UUID(habit_id)
-    except ValueError:
-        return None
+    return uuid.UUID(habit_id) if UUID_TEXT.fullmatch(habit_id) else None
 
 
 def not_found(habit_id: object) -> NotFound:

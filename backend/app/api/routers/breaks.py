@@ -21,7 +21,11 @@ router = APIRouter(prefix="/habits", tags=["logs"], responses=problems(401))
 def take_break(body: BreakCreate, user: CurrentUser, session: SessionDep) -> Response:
     """A break: a skipped log on every day from `from` to `to` (both included)
     that has no log yet, for each habit of `habitIds` (default: every habit
-    not archived)."""
+    not archived).
+
+    `from` after `to`, more than 90 days, or a `to` more than 90 days after
+    the user's today is 422 (rules of two values at once and of the clock,
+    which the schema cannot state)."""
     created = breaks.take(
         session=session,
         user_id=user.id,

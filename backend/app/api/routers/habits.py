@@ -4,6 +4,7 @@ from fastapi import APIRouter, Body, Query, Response
 
 from app.api import links
 from app.api.deps import CurrentUser, DatabaseDep, SessionDep
+from app.api.paths import HABIT_ID
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.fields import ResourceId
@@ -47,15 +48,19 @@ def create_habit(
     )
 
 
-# Before the /{habit_id} routes, which would read "order" as an id.
 @router.put("/order", response_model=list[HabitOut], responses=problems(422))
 def reorder_habits(body: HabitOrder, user: CurrentUser, session: SessionDep) -> Response:
-    """Put the user's habits in the order of `ids`; all of them, in that order."""
+    """Put the user's habits in the order of `ids`; all of them, in that order.
+
+    `ids` names each of the user's habits, archived ones too, exactly once.
+    The document says "no id twice"; which ids are the user's is stored
+    state, which no schema can state: an id that is not one of them, or one
+    of them left out, is 422."""
     ordered = habits.reorder(session=session, user_id=user.id, today=today_for(user), ids=body.ids)
     return json_response(list[HabitOut], ordered)
 
 
-@router.get("/{habit_id}", response_model=HabitOut, responses=problems(404))
+@router.get(f"/{HABIT_ID}", response_model=HabitOut, responses=problems(404))
 def read_habit(habit_id: ResourceId, user: CurrentUser, database: DatabaseDep) -> Response:
     key = habits.habit_key(habit_id)
     if key is None:
@@ -66,7 +71,7 @@ def read_habit(habit_id: ResourceId, user: CurrentUser, database: DatabaseDep) -
     return json_response(HabitOut, habit)
 
 
-@router.put("/{habit_id}", response_model=HabitOut, responses=problems(404, 422))
+@router.put(f"/{HABIT_ID}", response_model=HabitOut, responses=problems(404, 422))
 def replace_habit(
     habit_id: ResourceId,
     body: Annotated[HabitWrite, Body()],
@@ -81,7 +86,7 @@ def replace_habit(
     return json_response(HabitOut, habit)
 
 
-@router.patch("/{habit_id}", response_model=HabitOut, responses=problems(404, 422))
+@router.patch(f"/{HABIT_ID}", response_model=HabitOut, responses=problems(404, 422))
 def update_habit(
     habit_id: ResourceId, body: HabitPatch, user: CurrentUser, session: SessionDep
 ) -> Response:
@@ -97,7 +102,7 @@ def update_habit(
     return json_response(HabitOut, habit)
 
 
-@router.delete("/{habit_id}", status_code=204, responses=problems(404))
+@router.delete(f"/{HABIT_ID}", status_code=204, responses=problems(404))
 def delete_habit(habit_id: ResourceId, user: CurrentUser, session: SessionDep) -> Response:
     """Delete the habit and all its logs; the habits after it move up one place."""
     habits.delete(session=session, user_id=user.id, habit_id=habit_id)

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Body, Depends, Query, Response
 
 from app.api import links
 from app.api.deps import CurrentUser, DatabaseDep, limit_log_writes
+from app.api.paths import HABIT_ID
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.fields import AnyIsoDate, IsoDate, ResourceId
@@ -19,7 +20,7 @@ from app.services import habit_history, habit_logs, habits
 from app.services.analytics import Window, log_span
 from app.services.users import today_for
 
-router = APIRouter(prefix="/habits/{habit_id}", tags=["logs"], responses=problems(401, 404))
+router = APIRouter(prefix=f"/habits/{HABIT_ID}", tags=["logs"], responses=problems(401, 404))
 
 
 @router.post(
@@ -66,7 +67,11 @@ def change_day(
     user: CurrentUser,
     database: DatabaseDep,
 ) -> Response:
-    """Change a logged day's status or note (`note: null` clears it)."""
+    """Change a logged day's status or note (`note: null` clears it).
+
+    `done` for a day after the user's today, or `skipped` for one more than
+    90 days after it, is 422 (a rule of the clock, which the schemas cannot
+    state); a day without a log is 404."""
     log = habit_logs.edit(
         database=database,
         user_id=user.id,
@@ -138,7 +143,9 @@ def list_scores(
     last: Annotated[IsoDate, Query(alias="to", description="Defaults to today.")] = None,  # type: ignore[assignment]
 ) -> Response:
     """The habit's strength (0-1, 6 decimals) on each day from `from` to `to`
-    (both included, at most 400 days), ascending."""
+    (both included, at most 400 days), ascending. `from` after `to` (today
+    when left out), or more than 400 days, is 422 (rules of two values at
+    once and of the clock, which the parameters' schemas cannot state)."""
     first, last = habit_history.score_span(first=first, last=last, today=today_for(user))
     items = habit_history.daily_scores(
         connection=database.connection, user_id=user.id, habit_id=habit_id, first=first, last=last
