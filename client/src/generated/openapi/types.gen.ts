@@ -253,7 +253,7 @@ export type HabitOrder = {
     /**
      * Ids
      *
-     * Every one of the user's habits (archived ones too) exactly once, in the new order.
+     * Every one of the user's habits (archived ones too) exactly once, in the new order. Which ids those are depends on the habits the user has: an id that is not one of them, or one of them left out, is 422.
      */
     ids: Array<string>;
 };
@@ -2070,7 +2070,7 @@ export type CreateTokenAuthTokensPostError = CreateTokenAuthTokensPostErrors[key
 
 export type CreateTokenAuthTokensPostResponses = {
     /**
-     * Successful Response
+     * The new token.
      */
     201: NewTokenOut;
 };

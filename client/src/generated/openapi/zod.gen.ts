@@ -1572,7 +1572,7 @@ export const zLogDayHabitsHabitIdLogPostResponse = zHabitLogOut;
 
 export const zUndoDayHabitsHabitIdLogsDayDeletePath = z.object({
     habit_id: z.uuid(),
-    day: z.iso.date().check(z.regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/))
+    day: z.iso.date().check(z.regex(/^(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-[0-9]{2}-[0-9]{2}$/))
 });
 
 /**
@@ -1584,7 +1584,7 @@ export const zChangeDayHabitsHabitIdLogsDayPatchBody = zHabitLogPatch;
 
 export const zChangeDayHabitsHabitIdLogsDayPatchPath = z.object({
     habit_id: z.uuid(),
-    day: z.iso.date().check(z.regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/))
+    day: z.iso.date().check(z.regex(/^(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-[0-9]{2}-[0-9]{2}$/))
 });
 
 /**
@@ -1796,7 +1796,7 @@ export const zListTokensAuthTokensGetResponse = z.array(zTokenOut);
 export const zCreateTokenAuthTokensPostBody = zTokenCreate;
 
 /**
- * Successful Response
+ * The new token.
  */
 export const zCreateTokenAuthTokensPostResponse = zNewTokenOut;
 
