@@ -175,9 +175,9 @@ def weekly_for_a_target(context: Any, case: Any) -> Any:
     return case
 
 
-def _distinct_uuids(value: Any) -> bool:
-    """Whether `value` is valid `ids` by the document: distinct UUID strings."""
-    if not isinstance(value, list) or len(set(map(str, value))) != len(value):
+def _uuids(value: Any) -> bool:
+    """Whether `value` is a list of UUIDs as the document writes them."""
+    if not isinstance(value, list):
         return False
     try:
         return all(isinstance(item, str) and str(uuid.UUID(item)) == item.lower() for item in value)
@@ -185,21 +185,14 @@ def _distinct_uuids(value: Any) -> bool:
         return False
 
 
-@schemathesis.hook("before_call").apply_to(method="PUT", path="/habits/order")
-def every_habit_once(context: Any, case: Any, kwargs: Any) -> None:
-    """`ids` must name each of the user's habits exactly once: what the user
-    has is stored state, which no document states. Just before a PUT with
-    valid `ids` goes out, read the habits of the account the request is sent
-    as (with its own Authorization header: GET /habits, archived and not) and
-    put them in `ids`, in an order drawn from the generated ids (so cases
-    still differ). A request with no or a refused credential is left alone:
-    it answers 401 whatever its ids."""
-    body = case.body
+def _users_habits(case: Any) -> list[str] | None:
+    """The ids of the habits (archived ones too) of the account `case` is sent
+    as, read with its own Authorization header right before it goes out; None
+    when it has no credential or one the API refuses (it answers 401 then,
+    whatever its body)."""
     authorization = (case.headers or {}).get("Authorization")
-    if case.method != "PUT" or not isinstance(body, dict) or not authorization:
-        return
-    if not _distinct_uuids(body.get("ids")):
-        return
+    if not authorization:
+        return None
     habits = []
     with httpx.Client(base_url=case.operation.base_url, timeout=10) as client:
         for archived in ("false", "true"):
@@ -207,9 +200,48 @@ def every_habit_once(context: Any, case: Any, kwargs: Any) -> None:
                 "/habits", params={"archived": archived}, headers={"Authorization": authorization}
             )
             if response.status_code != 200:
-                return
+                return None
             habits += [habit["id"] for habit in response.json()]
-    drawn = ",".join(body["ids"])
-    body["ids"] = sorted(
-        habits, key=lambda habit: hashlib.sha256(f"{drawn}/{habit}".encode()).digest()
-    )
+    return habits
+
+
+@schemathesis.hook("before_call").apply_to(method="PUT", path="/habits/order")
+def every_habit_once(context: Any, case: Any, kwargs: Any) -> None:
+    """`ids` must name each of the user's habits exactly once: what the user
+    has is stored state, which no document states. A PUT whose `ids` are valid
+    by the document (distinct UUIDs) gets the habits the account has, in an
+    order drawn from the generated ids (so cases still differ)."""
+    body = case.body
+    if case.method != "PUT" or not isinstance(body, dict):
+        return
+    ids = body.get("ids")
+    if not _uuids(ids) or len(set(ids)) != len(ids):
+        return
+    habits = _users_habits(case)
+    if habits is not None:
+        drawn = ",".join(ids)
+        body["ids"] = sorted(
+            habits, key=lambda habit: hashlib.sha256(f"{drawn}/{habit}".encode()).digest()
+        )
+
+
+@schemathesis.hook("before_call").apply_to(method="POST", path="/habits/skip")
+def pause_own_habits_when_stateful(context: Any, case: Any, kwargs: Any) -> None:
+    """In the stateful phase only, `habitIds` keeps only the account's habits.
+
+    A foreign or missing id answers 404, which is right and which the other
+    phases keep sending. But a break that follows a POST /habits (a link
+    schemathesis infers from the new habit's `id` to `habitIds`) is read by
+    `ensure_resource_availability` as a request for the habit just created,
+    /habits/skip looking like an item below /habits: its 404 for another id
+    would count as "the created habit is gone"."""
+    body, meta = case.body, case.meta
+    stateful = meta is not None and meta.phase.name == "stateful"
+    if case.method != "POST" or not stateful or not isinstance(body, dict):
+        return
+    if not _uuids(body.get("habitIds")):
+        return
+    habits = _users_habits(case)
+    if habits is not None:
+        own = set(habits)
+        body["habitIds"] = [habit for habit in body["habitIds"] if habit.lower() in own]
