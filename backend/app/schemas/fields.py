@@ -270,6 +270,16 @@ def _not_before_2000(value: date) -> date:
     return value
 
 
+def _query_bool(value: Any) -> Any:
+    if isinstance(value, str) and value not in ("true", "false"):
+        raise ValueError("must be true or false")
+    return value
+
+
+# A boolean in a query string: `true` or `false`, as the document's `boolean`
+# is written there; pydantic alone would also read 1, yes, on, t...
+QueryBool = Annotated[bool, BeforeValidator(_query_bool)]
+
 # A UUID as JSON Schema's `uuid` format has it: 8-4-4-4-12 hexadecimal digits,
 # either case. Python's UUID() also reads 32 digits without hyphens, braces
 # and `urn:uuid:`, which the document calls invalid: not taken.

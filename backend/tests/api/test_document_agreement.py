@@ -249,3 +249,20 @@ async def test_rules_of_the_clock_and_of_two_values_are_described(
     url = one_day.format(habit_id=habit["id"], day=today.isoformat())
     response = await client.patch(url, json={"status": "skipped"}, headers=headers)
     assert response.status_code == 200, response.text
+
+
+async def test_a_boolean_in_a_query_is_true_or_false(
+    client: AsyncClient, document: dict[str, Any]
+) -> None:
+    # pydantic alone read 1, yes, on, True... as booleans too.
+    headers = await register(client)
+    schema = parameter_schema(document, "/habits", "get", "archived")
+    written = {"true": True, "false": False}  # the document's booleans, as a query writes them
+    for text in ["true", "false", "1", "0", "yes", "on", "True"]:
+        accepted = text in written
+        assert valid(document, schema, written.get(text, text)) is accepted, text
+        response = await client.get("/habits", params={"archived": text}, headers=headers)
+        if accepted:
+            assert response.status_code == 200, response.text
+        else:
+            assert "archived" in assert_problem(response, 422)["errors"]

@@ -7,7 +7,7 @@ from app.api.deps import CurrentUser, DatabaseDep, SessionDep
 from app.api.paths import HABIT_ID
 from app.api.responses import json_response
 from app.problem_details import problems
-from app.schemas.fields import ResourceId
+from app.schemas.fields import QueryBool, ResourceId
 from app.schemas.habit import HabitOrder, HabitOut, HabitPatch, HabitWrite
 from app.services import habits
 from app.services.users import today_for
@@ -19,7 +19,9 @@ router = APIRouter(prefix="/habits", tags=["habits"], responses=problems(401))
 def list_habits(
     user: CurrentUser,
     database: DatabaseDep,
-    archived: Annotated[bool, Query(description="true lists the archived habits instead.")] = False,
+    archived: Annotated[
+        QueryBool, Query(description="true lists the archived habits instead.")
+    ] = False,
 ) -> Response:
     """The user's habits with their streaks and strength, in the user's order."""
     summaries = habits.list_summaries(
