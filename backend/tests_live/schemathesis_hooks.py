@@ -19,7 +19,8 @@ are not applied to the coverage phase's cases, which is how a done log dated
 3279 reached the API before. The habits' order depends on the stored habits,
 so its hook runs just before the request is sent (`before_call`), and the
 run sends one request at a time (`--workers 1`), so the habits it reads are
-the habits the request meets.
+the habits the request meets. So does the break's in the stateful phase,
+for a reason of its own (`pause_own_habits_when_stateful`).
 """
 
 import hashlib
