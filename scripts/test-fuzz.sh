@@ -6,7 +6,8 @@
 # must be accepted, and negative_data_rejection: one it calls invalid must be
 # refused), and every phase runs: examples, coverage, fuzzing and the stateful
 # phase, which follows the document's links (a created habit's id into the
-# habit's operations, a created log into its undo) with real identifiers.
+# habit's operations, a created log into its change and undo, a created
+# token into its revocation) with real identifiers.
 # Only the Google stubs may answer 501 (tests_live/schemathesis.toml). Rules
 # no JSON Schema can state are kept by tests_live/schemathesis_hooks.py; one
 # of them reads the account's habits just before a request goes out, so
