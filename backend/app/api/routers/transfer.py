@@ -74,8 +74,9 @@ def export(
     dependencies=[Depends(limit_imports)],
     responses=problems(413, 415, 422, 429),
     # A file sent as a plain text field (`curl -F 'file=<habits.json'`) may
-    # be as large as a file part (Starlette stops text fields at 1 MiB).
-    form_limits={"max_part_size": data_import.MAX_FILE_BYTES},
+    # be as large as a file part: Starlette would stop it at 1 MiB (400); the
+    # body's limit stops it first, and `_content` at the file's (413).
+    form_limits={"max_part_size": data_import.MAX_BODY_BYTES},
 )
 def import_file(
     form: Annotated[ImportForm, Form(media_type="multipart/form-data")],
