@@ -231,7 +231,9 @@ def _earned(
         state = states.get(habit.id)
         if state is None:
             continue
-        figures = habit_state.view(state, habit.logs, habit.frequency, habit.target, today)
+        start = habit_state.read_window_start(state.anchor, habit.frequency)
+        recent = {day: status for day, status in habit.logs.items() if day >= start}
+        figures = habit_state.view(state, recent, habit.frequency, habit.target, today)
         codes |= badges.milestones(
             frequency=habit.frequency, current_streak=figures.longest_streak, total_logs=total
         )
