@@ -1,8 +1,8 @@
 """schemathesis hooks for scripts/test-fuzz.sh (loaded through SCHEMATHESIS_HOOKS).
 
-The OpenAPI document states every rule a JSON Schema can state. Three rules
-depend on the clock, on two values at once or on the stored habit, so no
-schema can say them; each operation's description does, and the hooks below
+The OpenAPI document states every rule a JSON Schema can state. Four rules
+depend on the clock, on two values at once, on the stored habit or on what
+a file holds, so no schema can say them; each operation's description does, and the hooks below
 keep generated requests inside them, so that `positive_data_acceptance` can
 hold the API to "a request the document calls valid is accepted" everywhere
 else. Each hook only moves a value that is valid by the document to another
@@ -72,4 +72,21 @@ def weekly_for_a_target(context: Any, body: Any) -> Any:
     target = body.get("target")
     if isinstance(target, int | float) and not isinstance(target, bool) and target != 1:
         body["frequency"] = "weekly"
+    return body
+
+
+# A file POST /import reads (contract §2.2): this app's own export, one habit
+# and one day. Which bytes are a Loop backup or an export no JSON Schema can
+# say; tests/api/test_transfer_bad_files.py holds the refusals of other files.
+_IMPORTABLE = (
+    b'{"format": "fitness-habit-tracker", "version": 1, "habits": [{"title": "Imported", '
+    b'"frequency": "daily", "logs": [{"date": "2024-01-01", "status": "done"}]}]}'
+)
+
+
+@schemathesis.hook("map_body").apply_to(method="POST", path="/import")
+def importable_file(context: Any, body: Any) -> Any:
+    """A body that is exactly one `file` field sends a file the import reads."""
+    if isinstance(body, dict) and set(body) == {"file"}:
+        body["file"] = _IMPORTABLE
     return body
