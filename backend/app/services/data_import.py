@@ -10,8 +10,9 @@ All or nothing, in one transaction, top to bottom:
    one that read before finds the row changed and takes its locked branch;
 3. match each habit of the file with one of the user's (`match`) and each
    log with the day's log, if any, which is kept;
-4. insert the new habits, then the new logs, each as one multi-row INSERT
-   (SQLAlchemy's insertmanyvalues: a statement per 1,000 rows, not per log);
+4. insert the new habits as one multi-row INSERT, then the new logs, 10,000
+   rows at a time (SQLAlchemy's insertmanyvalues: a statement per 1,000
+   rows, not one per log);
 5. store the state of every habit that gained days (`habit_state.summarize`
    over its whole history) and award the badges that history earns;
 6. commit.
@@ -81,7 +82,7 @@ class _Target:
     target: int
     total_logs: int
     logs: dict[date, str] = field(default_factory=dict)
-    # New, or given days by the import: its state is to be stored.
+    # Given days by the import: its state is to be stored.
     gained: bool = False
 
 
@@ -122,22 +123,32 @@ def run(*, session: Session, user_id: uuid.UUID, today: date, data: bytes) -> Im
             by_id[habit_id].logs[day] = status
 
     now = utc_now()
-    created: list[tuple[_Target, HabitRecord]] = []
-    new_logs: list[dict[str, object]] = []
+    created = [
+        (_Target(uuid.uuid4(), record.title, record.frequency, record.target, 0), record)
+        for record, found in zip(imported.habits, matches, strict=True)
+        if found is None
+    ]
+    if created:
+        first = max((row.position for row in rows), default=-1) + 1
+        new_habits = [
+            _habit_row(habit, record, user_id, first + offset, now, today)
+            for offset, (habit, record) in enumerate(created)
+        ]
+        connection.execute(insert(_HABITS), new_habits)
+    new_ones = iter(habit for habit, _ in created)
+
+    logs = _LogWriter(connection, now)
     logs_existing = 0
     for record, found in zip(imported.habits, matches, strict=True):
-        habit = found
-        if habit is None:
-            habit = _Target(uuid.uuid4(), record.title, record.frequency, record.target, 0)
-            habit.gained = True  # its state is written with it
-            created.append((habit, record))
+        habit = found if found is not None else next(new_ones)
         for day, log in record.logs.items():
             if day in habit.logs:
                 logs_existing += 1
                 continue
             habit.logs[day] = log.status
             habit.gained = True
-            new_logs.append(_log_row(habit.id, day, log.status, log.note, now))
+            logs.add(habit.id, day, log.status, log.note)
+    logs.flush()
 
     everyone = existing + [habit for habit, _ in created]
     states = {
@@ -145,20 +156,8 @@ def run(*, session: Session, user_id: uuid.UUID, today: date, data: bytes) -> Im
         for habit in everyone
         if habit.gained
     }
-    if created:
-        first = max((row.position for row in rows), default=-1) + 1
-        new_habits = [
-            _habit_row(habit, record, user_id, first + offset, now, states[habit.id])
-            for offset, (habit, record) in enumerate(created)
-        ]
-        connection.execute(insert(_HABITS), new_habits)
-    if new_logs:
-        connection.execute(insert(_LOGS), new_logs)
-    if saved := [
-        {"habit_id": habit.id, **state_params(states[habit.id])}
-        for habit in existing
-        if habit.gained
-    ]:
+    if states:
+        saved = [{"habit_id": key, **state_params(state)} for key, state in states.items()]
         connection.execute(SAVE_STATE, saved)
     codes = _earned(connection, user_id, everyone, states, today)
     badges.award(session=session, user_id=user_id, codes=codes)
@@ -166,7 +165,7 @@ def run(*, session: Session, user_id: uuid.UUID, today: date, data: bytes) -> Im
     return ImportSummary(
         habits_created=len(created),
         habits_matched=len(matched),
-        logs_created=len(new_logs),
+        logs_created=logs.written,
         logs_existing=logs_existing,
         warnings=list(imported.warnings),
     )
@@ -178,8 +177,10 @@ def _habit_row(
     user_id: uuid.UUID,
     position: int,
     now: datetime,
-    state: HabitState,
+    today: date,
 ) -> dict[str, object]:
+    """A new habit's row, its state that of no logs (`run` stores the real one)."""
+    empty = habit_state.summarize({}, record.frequency, record.target, today)
     return {
         "id": habit.id,
         "user_id": user_id,
@@ -190,21 +191,42 @@ def _habit_row(
         "position": position,
         # This app's own exports keep it; Loop's files have none.
         "created_at": record.created_at or now,
-        **state_values(state),
+        **state_values(empty),
     }
 
 
-def _log_row(
-    habit_id: uuid.UUID, day: date, status: str, note: str | None, now: datetime
-) -> dict[str, object]:
-    return {
-        "id": uuid.uuid4(),
-        "habit_id": habit_id,
-        "date": day,
-        "status": LogStatus(status),
-        "note": note,
-        "created_at": now,
-    }
+class _LogWriter:
+    """The new logs, inserted ROWS_PER_INSERT at a time: a long history never
+    sits in memory as rows all at once (SQLAlchemy then sends them 1,000 to a
+    statement)."""
+
+    ROWS_PER_INSERT = 10_000
+
+    def __init__(self, connection: Connection, now: datetime) -> None:
+        self.connection = connection
+        self.now = now
+        self.rows: list[dict[str, object]] = []
+        self.written = 0
+
+    def add(self, habit_id: uuid.UUID, day: date, status: str, note: str | None) -> None:
+        self.rows.append(
+            {
+                "id": uuid.uuid4(),
+                "habit_id": habit_id,
+                "date": day,
+                "status": LogStatus(status),
+                "note": note,
+                "created_at": self.now,
+            }
+        )
+        if len(self.rows) >= self.ROWS_PER_INSERT:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.connection.execute(insert(_LOGS), self.rows)
+            self.written += len(self.rows)
+            self.rows = []
 
 
 def _earned(
