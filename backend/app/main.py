@@ -83,7 +83,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         allow_credentials=False,
         allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
         allow_headers=["Authorization", "Content-Type"],
-        expose_headers=["Location", "Retry-After"],
+        # Content-Disposition: the client saves an export under the name it gives.
+        expose_headers=["Location", "Retry-After", "Content-Disposition"],
     )
     app.add_middleware(SecurityHeaders)
     # X-Forwarded-For is believed only from FORWARDED_ALLOW_IPS (default: nobody,

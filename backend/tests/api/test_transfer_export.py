@@ -193,3 +193,11 @@ async def test_export_needs_a_valid_token(client: AsyncClient) -> None:
     for path in ("/export", "/export?format=loop"):
         response = await client.get(path)
         assert_problem(response, 401)
+
+
+async def test_the_client_can_read_the_file_name_across_origins(client: AsyncClient) -> None:
+    headers = await register(client)
+    response = await client.get("/export", headers={**headers, "Origin": "http://localhost:4321"})
+    assert response.headers["access-control-allow-origin"] == "http://localhost:4321"
+    exposed = response.headers["access-control-expose-headers"].lower().split(", ")
+    assert "content-disposition" in exposed
