@@ -37,7 +37,7 @@ _UPLOAD_SCHEMA: dict[str, Any] = {
 class ImportForm(BaseModel):
     """The multipart body of POST /import: one field, `file`, nothing else."""
 
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid")
 
     # A file part (with a file name), or the same bytes as a plain text field
     # (`curl -F 'file=<habits.json'`).
