@@ -4,7 +4,9 @@
 # Throw-away PostgreSQL + Redis, 1,000 users x 10 habits x 365 days of logs,
 # the backend and the floor app each under gunicorn (2 uvicorn workers), each
 # endpoint driven by wrk for BENCH_DURATION at 32 connections, product and
-# floor endpoints interleaved. Prints the table and writes it into docs/PERFORMANCE.md.
+# floor endpoints interleaved; then a 20-habit, 5-year Loop backup imported
+# and exported (bench/transfer.py). Prints the table and writes it into
+# docs/PERFORMANCE.md.
 #
 #   BENCH_DURATION   seconds per endpoint (default 15)
 #   BENCH_DOC        where to write the results (default docs/PERFORMANCE.md; "" = don't)
@@ -141,6 +143,10 @@ done
 for pid in $(pgrep -P "$PID_product"); do
   awk '/^VmHWM/ {print $2}' "/proc/$pid/status"
 done >"$OUT/rss-kb.txt"
+# After the wrk runs (their peak RSS is read above): the transfer bench resets
+# the workers' peaks for each of its requests.
+log "bench: export and import of a 20-habit, 5-year Loop backup, and the floor's bulk insert"
+python "$ROOT/bench/transfer.py" "$OUT" "$PORT_product" "$PORT_floor" $(pgrep -P "$PID_product")
 uptime >"$OUT/load-after.txt"
 stop_servers
 # Why any answer was not 2xx: the errors the servers logged, counted.

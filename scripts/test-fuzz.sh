@@ -71,7 +71,7 @@ export JWT_SECRET="fuzz-secret-that-is-long-enough-0123456789"
 # Generous limits: the fuzzer should reach the handlers, not the 429 (which is
 # documented and would pass the checks anyway).
 export RATE_LIMIT_LOGIN="100000/minute" RATE_LIMIT_REGISTER="100000/hour"
-export RATE_LIMIT_LOGS="100000/hour"
+export RATE_LIMIT_LOGS="100000/hour" RATE_LIMIT_IMPORT="100000/hour"
 alembic -q upgrade head
 
 port="$(free_port)"

@@ -2,8 +2,8 @@
 imported from backend/, so the limits below are the app's own).
 
 The OpenAPI document states every rule a JSON Schema can state. The rules
-below depend on the clock (the user's today), on two values at once, or on
-what is stored, so no schema can say them; each operation's description
+below depend on the clock (the user's today), on two values at once, on
+what is stored, or on what a file holds, so no schema can say them; each operation's description
 does, and these hooks keep generated requests inside them, so that
 `positive_data_acceptance` can hold the API to "a request the document calls
 valid is accepted" everywhere else.
@@ -246,3 +246,20 @@ def pause_own_habits_when_stateful(context: Any, case: Any, kwargs: Any) -> None
     if habits is not None:
         own = set(habits)
         body["habitIds"] = [habit for habit in body["habitIds"] if habit.lower() in own]
+
+
+# A file POST /import reads (contract §2.2): this app's own export, one habit
+# and one day. Which bytes are a Loop backup or an export no JSON Schema can
+# say; tests/api/test_transfer_bad_files.py holds the refusals of other files.
+_IMPORTABLE = (
+    b'{"format": "fitness-habit-tracker", "version": 1, "habits": [{"title": "Imported", '
+    b'"frequency": "daily", "logs": [{"date": "2024-01-01", "status": "done"}]}]}'
+)
+
+
+@schemathesis.hook("map_case").apply_to(method="POST", path="/import")
+def importable_file(context: Any, case: Any) -> Any:
+    """A body that is exactly one `file` field sends a file the import reads."""
+    if isinstance(case.body, dict) and set(case.body) == {"file"}:
+        case.body["file"] = _IMPORTABLE
+    return case

@@ -167,6 +167,12 @@ async def limit_log_writes(request: Request, response: Response, user: CurrentUs
     await request.app.state.rate_limits.log_writes(request, response)
 
 
+async def limit_imports(request: Request, response: Response, user: CurrentUser) -> None:
+    """Imports are limited per account, whichever credential signed it in."""
+    request.state.user_id = user.id
+    await request.app.state.rate_limits.imports(request, response)
+
+
 async def limit_password_change(
     request: Request, response: Response, user: InteractiveUser
 ) -> None:

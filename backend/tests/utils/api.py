@@ -101,3 +101,10 @@ def utc_today() -> date:
 
 def days_ago(days: int) -> date:
     return utc_today() - timedelta(days=days)
+
+
+async def import_file(
+    client: AsyncClient, headers: dict[str, str], data: bytes, *, filename: str = "habits"
+) -> Response:
+    """POST /import with `data` as the multipart field `file`, as a browser sends a file."""
+    return await client.post("/import", files={"file": (filename, data)}, headers=headers)
