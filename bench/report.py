@@ -27,7 +27,10 @@ TARGETS = {
     "POST /habits/{id}/log + DELETE": ("floor GET /row", 0.5),
 }
 SQL_KEYS = {
-    "POST /habits/{id}/log + DELETE": ["POST /habits/{id}/log", "DELETE /habits/{id}/logs/{date}"],
+    "POST /habits/{id}/log + DELETE": [
+        "POST /habits/{id}/log",
+        "DELETE /habits/{id}/logs/{date}",
+    ],
 }
 HISTORY_TARGET = 1.2
 # One-user rows against the length of the history: (row name prefix, what it measures).
@@ -46,19 +49,32 @@ def machine() -> str:
         if line.startswith("model name"):
             cpu = line.split(":", 1)[1].strip()
             break
-    memory_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    memory_kb = int(
+        re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)
+    )
     postgres = subprocess.run(
-        [f"{os.environ.get('PG_BIN', '/usr/lib/postgresql/15/bin')}/postgres", "--version"],
+        [
+            f"{os.environ.get('PG_BIN', '/usr/lib/postgresql/15/bin')}/postgres",
+            "--version",
+        ],
         capture_output=True,
         text=True,
         check=False,
     ).stdout.strip()
-    wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False)
+    wrk = subprocess.run(
+        ["wrk", "--version"], capture_output=True, text=True, check=False
+    )
     return (
         f"{os.cpu_count()} CPUs ({cpu}), {memory_kb / 1024 / 1024:.0f} GiB RAM, "
         f"Linux {platform.release()}, Python {platform.python_version()}, {postgres}, "
         f"{(wrk.stdout or wrk.stderr).splitlines()[0].split(' [')[0]}"
     )
+
+
+def prepared_statements() -> str:
+    if os.environ.get("DB_TRANSACTION_POOLING") == "true":
+        return "off (`BENCH_PREPARED=off`: `DB_TRANSACTION_POOLING=true`, as behind a pooler)"
+    return "on"
 
 
 def ms(microseconds: float) -> str:
@@ -97,6 +113,7 @@ def build(out: Path, duration: int, connections: int, elapsed: int) -> str:
         f"{load(out / 'load-after.txt')} (the machine is shared: absolute numbers are noisy, "
         "same-run ratios are what count)",
         f"- Data: {(out / 'seed.txt').read_text().strip()}",
+        f"- Server-side prepared statements: {prepared_statements()}",
         "",
         "| endpoint | req/s | p50 ms | p99 ms | non-2xx | worker CPU ms/req "
         "| SQL/req (round trips) | vs floor | target |",
@@ -104,7 +121,9 @@ def build(out: Path, duration: int, connections: int, elapsed: int) -> str:
     ]
     verdicts = []
     # Product rows first, then the floor's, whatever order they were driven in.
-    for name, row in sorted(results.items(), key=lambda item: item[0].startswith("floor")):
+    for name, row in sorted(
+        results.items(), key=lambda item: item[0].startswith("floor")
+    ):
         if name.startswith(HISTORY_ROWS):
             continue
         ratio = target = ""
@@ -172,9 +191,15 @@ def transfer(out: Path, verdicts: list[bool]) -> list[str]:
     verdicts.append(met)
     rounds = len(results["all_seconds"]["import"])
 
-    def row(name: str, run: dict, *, logs: bool = False, versus: str = "", target: str = "") -> str:
+    def row(
+        name: str, run: dict, *, logs: bool = False, versus: str = "", target: str = ""
+    ) -> str:
         per_second = f"{checks / run['seconds']:,.0f}" if logs else ""
-        memory = f"{run['peak_mib']:.0f} (+{run['growth_mib']:.0f})" if "peak_mib" in run else ""
+        memory = (
+            f"{run['peak_mib']:.0f} (+{run['growth_mib']:.0f})"
+            if "peak_mib" in run
+            else ""
+        )
         return f"| {name} | {run['seconds']:.2f} | {per_second} | {memory} | {versus} | {target} |"
 
     return [

@@ -10,6 +10,9 @@
 #
 #   BENCH_DURATION   seconds per endpoint (default 15)
 #   BENCH_DOC        where to write the results (default docs/PERFORMANCE.md; "" = don't)
+#   BENCH_PREPARED   "off": the product as behind a transaction pooler
+#                    (DB_TRANSACTION_POOLING=true: no server-side prepared statements)
+#   BENCH_SAVE       a directory to keep the run's raw results in (for bench/medians.py)
 . "$(dirname "$0")/../scripts/lib.sh"
 
 DURATION="${BENCH_DURATION:-15}"
@@ -30,6 +33,9 @@ stop_servers() {
   SERVER_PIDS=()
 }
 cleanup() {
+  if [ -n "${BENCH_SAVE:-}" ] && [ -f "$OUT/results.jsonl" ]; then
+    mkdir -p "$BENCH_SAVE" && cp -r "$OUT"/. "$BENCH_SAVE"/
+  fi
   stop_servers
   stop_postgres
   # Redis may still be writing its log as it exits: a failed rm is not a failed run.
@@ -50,6 +56,9 @@ export ENV=prod
 export JWT_SECRET="bench-$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
 export RATE_LIMIT_LOGS="100000000/hour"
 export FORWARDED_ALLOW_IPS=""
+if [ "${BENCH_PREPARED:-on}" = off ]; then
+  export DB_TRANSACTION_POOLING=true
+fi
 
 log "bench: migrating and seeding"
 (cd "$BACKEND" && alembic -q upgrade head)

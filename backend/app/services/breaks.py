@@ -113,7 +113,7 @@ def take(
         new = habit_state.apply_change(state, changes, logs, frequency, target, today)
         if new is None:
             new = habit_state.summarize(logs, frequency, target, today)
-        new_states.append({"habit_id": habit.id, **state_params(new)})
+        new_states.append(state_params(habit.id, new))
         new_logs.extend(_skipped_log(habit.id, day) for day in free)
         if not badges.holds_all(habit.held_codes):
             # A skipped day adds no done day, but it may bridge two runs.

@@ -157,7 +157,7 @@ def run(*, session: Session, user_id: uuid.UUID, today: date, data: bytes) -> Im
         if habit.gained
     }
     if states:
-        saved = [{"habit_id": key, **state_params(state)} for key, state in states.items()]
+        saved = [state_params(key, state) for key, state in states.items()]
         connection.execute(SAVE_STATE, saved)
     codes = _earned(connection, user_id, everyone, states, today)
     badges.award(session=session, user_id=user_id, codes=codes)

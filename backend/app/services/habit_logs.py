@@ -300,7 +300,7 @@ def _write(
     if state is None:  # a change before the anchor: the whole history tells
         logs = habits.all_logs(connection=connection, habit_id=key)
         state = habit_state.summarize(logs, habit.frequency, habit.target, today)
-    connection.execute(SAVE_STATE, {"habit_id": key, **state_params(state)})
+    connection.execute(SAVE_STATE, state_params(key, state))
     badges.award(session=session, user_id=user_id, codes=_due_badges(habit, state, logs, today))
     session.commit()
     return after
@@ -364,7 +364,7 @@ def _save_if_unchanged(
     state: HabitState,
 ) -> bool:
     """The optimistic write; False when the habit's row changed since it was read."""
-    params = {**state_params(state), "habit_id": habit.id, "version": habit.version, "day": day}
+    params = {**state_params(habit.id, state), "version": habit.version, "day": day}
     if after is None:
         statement = _DELETE_IF_UNCHANGED
     elif before is None:

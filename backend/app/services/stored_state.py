@@ -7,6 +7,7 @@ frequency)` on as one string (`RECENT_LOGS`): a few weeks of logs, however
 long the history.
 """
 
+import uuid
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -49,11 +50,12 @@ def logs_text(*conditions: ColumnElement[bool]) -> Any:
 
 
 RECENT_LOGS = logs_text(IN_READ_WINDOW).label("recent_logs")
-# Saves a state (`state_params`) on the habit `:habit_id`. The parameters are
-# not named after the columns: an UPDATE would set those itself.
+# Saves a state (`state_params`) on the habit `:state_habit_id`. The parameters are
+# not named after the columns of habits or habit_logs: an UPDATE run as plain
+# SQL (no prepared statements) would set those too, in a CTE beside a log write.
 SAVE_STATE = (
     update(_HABITS)
-    .where(_HABITS.c.id == bindparam("habit_id"))
+    .where(_HABITS.c.id == bindparam("state_habit_id"))
     .values(
         anchor=bindparam("state_anchor"),
         anchor_run=bindparam("state_run"),
@@ -82,9 +84,10 @@ def state_of(row: Any) -> HabitState:
     )
 
 
-def state_params(state: HabitState) -> dict[str, object]:
-    """`state` as the parameters of `SAVE_STATE`."""
+def state_params(habit_id: uuid.UUID, state: HabitState) -> dict[str, object]:
+    """The parameters of `SAVE_STATE` that save `state` on the habit `habit_id`."""
     return {
+        "state_habit_id": habit_id,
         "state_anchor": state.anchor,
         "state_run": state.run,
         "state_longest": state.longest,
