@@ -23,7 +23,7 @@ export default defineConfig({
           codeSplitting: {
             groups: [
               { name: "shell", test: /\/src\/lib\/(session|toasts|toaster|dates|navigation|account|theme|modal)\.ts|zustand\/esm\/(vanilla|middleware)|astro\/dist\/transitions/, priority: 2 },
-              { name: "app", test: /\/src\/(lib|generated)\/|\/zod\/|\/src\/islands\/react\/(hooks|PartFailed|Field|Modal|IslandErrorBoundary|icons|LogButton)\./, priority: 1 },
+              { name: "app", test: /\/src\/(lib|generated)\/|\/zod\/|\/src\/islands\/react\/(hooks|PartFailed|Field|Modal|IslandErrorBoundary|icons|LogButton)\./, priority: 1, minShareCount: 2 },
             ],
           },
         },

@@ -83,7 +83,7 @@ export function stubFetch(...responses: Response[]) {
   return fetchMock;
 }
 
-type Handler = (request: { url: URL; method: string; body: unknown }) => Response | Promise<Response>;
+type Handler = (request: { url: URL; method: string; body: unknown; headers: Headers }) => Response | Promise<Response>;
 
 /**
  * Replaces fetch with a small fake API: `"GET /habits"` → handler. A request
@@ -93,13 +93,14 @@ export function fakeApi(routes: Record<string, Handler>) {
   const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
     const url = new URL(String(input));
     const method = init?.method ?? "GET";
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    const raw = init?.body;
+    const body = raw instanceof FormData ? raw : raw ? JSON.parse(String(raw)) : undefined;
     const route = Object.entries(routes).find(([pattern]) => {
       const [routeMethod, routePath] = pattern.split(" ");
       return routeMethod === method && new RegExp(`^${routePath.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(url.pathname);
     });
     if (!route) return problemResponse(404, "Not Found", `no fake route for ${method} ${url.pathname}`);
-    return route[1]({ url, method, body });
+    return route[1]({ url, method, body, headers: new Headers(init?.headers) });
   });
   vi.stubGlobal("fetch", fetchMock);
   return fetchMock;

@@ -34,11 +34,12 @@ export interface Credentials {
 
 const habitPath = (id: string) => `/habits/${encodeURIComponent(id)}`;
 
-export const login = (credentials: Credentials) =>
+export const login = (credentials: Credentials, { quiet }: LoadOptions = {}) =>
   requestJson("/auth/login", authResponseSchema, {
     method: "POST",
     body: credentials,
     anonymous: true,
+    quiet,
     failureTitle: "Could not sign in",
   });
 

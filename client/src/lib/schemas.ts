@@ -6,6 +6,7 @@
 import { z } from "zod/mini";
 import type {
   BadgeOut,
+  ChangePasswordRequest,
   CreateHabitHabitsPostData,
   Frequency as ApiFrequency,
   HabitLogOut,
@@ -15,6 +16,8 @@ import type {
   OverviewOut,
   Problem as ApiProblem,
   RegisterRequest,
+  TokenCreate,
+  TokenOut,
   UpdateMeRequest,
   UserOut,
 } from "../generated/openapi";
@@ -25,7 +28,9 @@ export {
   zHabitLogOut as habitLogSchema,
   zHabitLogPage as habitLogsPageSchema,
   zHabitOut as habitSchema,
+  zNewTokenOut as newTokenSchema,
   zOverviewOut as statsOverviewSchema,
+  zTokenOut as tokenSchema,
   zTokenResponse as authResponseSchema,
   zUserEnvelope as meResponseSchema,
   zUserOut as userSchema,
@@ -42,6 +47,10 @@ export type Frequency = ApiFrequency;
 export type NewHabit = CreateHabitHabitsPostData["body"];
 export type HabitChanges = HabitPatch;
 export type ProfileChanges = UpdateMeRequest;
+export type PasswordChange = ChangePasswordRequest;
+/** A personal access token as listed (never the token itself). */
+export type AccessToken = TokenOut;
+export type NewAccessToken = TokenCreate;
 export type NewAccount = Pick<RegisterRequest, "email" | "password" | "timezone"> & { name: string };
 /** A zone name the API accepts (the document lists them). */
 export type TimeZoneName = NonNullable<UpdateMeRequest["timezone"]>;
