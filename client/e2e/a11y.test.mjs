@@ -2,12 +2,10 @@
 // 375 px: 0 violations (CONTRACT §3). Signed in with the browser in another
 // zone than the account, so the time zone notice is checked too.
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
 import { accountToday, addDays, createHabit, logDay, newAccount, signInByApi } from "./api.mjs";
+import { violations } from "./axe.mjs";
 import { DESKTOP, launchBrowser, openPage, PHONE } from "./browser.mjs";
-
-const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let browser;
 let account;
@@ -28,7 +26,13 @@ after(async () => {
 const SIGNED_IN = [
   { path: "/dashboard", ready: (page) => page.getByRole("article", { name: "Practise guitar" }).waitFor() },
   { path: () => `/habit/${habit.id}`, ready: (page) => page.getByRole("img", { name: /Done on/ }).waitFor() },
-  { path: "/settings", ready: (page) => page.getByRole("button", { name: "Save profile" }).waitFor() },
+  {
+    path: "/settings",
+    ready: async (page) => {
+      await page.getByRole("button", { name: "Delete my account" }).waitFor();
+      await page.getByText("No tokens yet.").waitFor();
+    },
+  },
   { path: "/leaderboard", ready: (page) => page.getByRole("heading", { name: "Leaderboard" }).waitFor() },
   { path: "/no-such-page", ready: (page) => page.getByRole("heading", { name: "Page not found" }).waitFor() },
   { path: "/habit/00000000-0000-4000-8000-000000000000", ready: (page) => page.getByRole("heading", { name: "Habit not found" }).waitFor() },
@@ -38,14 +42,6 @@ const SIGNED_OUT = [
   { path: "/login", ready: (page) => page.getByLabel("Email").waitFor() },
   { path: "/leaderboard", ready: (page) => page.getByRole("heading", { name: "Leaderboard" }).waitFor() },
 ];
-
-async function violations(page) {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return results.violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-  );
-}
 
 for (const viewport of [DESKTOP, PHONE]) {
   for (const theme of ["light", "dark"]) {

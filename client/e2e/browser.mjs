@@ -100,3 +100,8 @@ export function toasts(page) {
 export function errorToasts(page) {
   return page.locator('[data-toast-list] > li[role="alert"]');
 }
+
+/** The token the page's session holds now (after a renewal or a new sign-in, a new one). */
+export function currentToken(page) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "null")?.state?.token ?? null, SESSION_STORAGE_KEY);
+}
