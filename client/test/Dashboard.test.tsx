@@ -21,7 +21,7 @@ beforeEach(() => {
 describe("Dashboard", () => {
   it("shows the account's today, a card per habit with its week, and the badges", async () => {
     fakeApi({
-      "GET /habits": () => jsonResponse(200, [dailyHabit, { ...weeklyHabit, loggedToday: true }]),
+      "GET /habits": () => jsonResponse(200, [dailyHabit, { ...weeklyHabit, loggedToday: true, todayStatus: "done" }]),
       "GET /stats/overview": () => jsonResponse(200, overview),
       "GET /badges": () => jsonResponse(200, [badge]),
     });

@@ -9,6 +9,11 @@ vi.mock(import("../src/lib/navigation"), async (importOriginal) => ({ ...(await 
 
 const path = `/habits/${dailyHabit.id}`;
 
+const scores = { items: [{ date: "2026-03-09", score: 0.5 }, { date: TODAY, score: dailyHabit.score }] };
+
+/** The fake API of the habit page: the habit's strength, and `routes`. */
+const habitApi = (routes: Parameters<typeof fakeApi>[0]) => fakeApi({ [`GET ${path}/scores`]: () => jsonResponse(200, scores), ...routes });
+
 function logsBetween(dates: string[]) {
   return ({ url }: { url: URL }) => {
     const from = url.searchParams.get("from");
@@ -29,14 +34,14 @@ beforeEach(() => {
 
 describe("HabitPage", () => {
   it("names the page after the habit and draws the last 12 months, one button per day", async () => {
-    fakeApi({
+    habitApi({
       [`GET ${path}`]: () => jsonResponse(200, dailyHabit),
       [`GET ${path}/logs`]: logsBetween(["2026-03-08", "2026-03-09"]),
     });
     render(<HabitPage />);
 
     expect(await screen.findByRole("heading", { level: 1, name: dailyHabit.title })).toBeInTheDocument();
-    expect(document.title).toBe(`${dailyHabit.title} · Habit Tracker`);
+    await vi.waitFor(() => expect(document.title).toBe(`${dailyHabit.title} · Habit Tracker`));
     expect(await screen.findByRole("button", { name: "2026-03-09: done" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "2026-03-07: not logged" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: `${TODAY}: not logged` })).toHaveAttribute("tabindex", "0");
@@ -46,7 +51,7 @@ describe("HabitPage", () => {
 
   it("logs a missed day from the calendar and shows the streak the server counts", async () => {
     let habit = dailyHabit;
-    const api = fakeApi({
+    const api = habitApi({
       [`GET ${path}`]: () => jsonResponse(200, habit),
       [`GET ${path}/logs`]: logsBetween(["2026-03-08"]),
       [`POST ${path}/log`]: ({ body }) => {
@@ -67,7 +72,7 @@ describe("HabitPage", () => {
   });
 
   it("moves through the days with the arrow keys", async () => {
-    fakeApi({ [`GET ${path}`]: () => jsonResponse(200, dailyHabit), [`GET ${path}/logs`]: logsBetween([]) });
+    habitApi({ [`GET ${path}`]: () => jsonResponse(200, dailyHabit), [`GET ${path}/logs`]: logsBetween([]) });
     render(<HabitPage />);
     (await screen.findByRole("button", { name: `${TODAY}: not logged` })).focus();
 
@@ -80,10 +85,10 @@ describe("HabitPage", () => {
   });
 
   it("gives a day back when the server refuses it", async () => {
-    fakeApi({
+    habitApi({
       [`GET ${path}`]: () => jsonResponse(200, dailyHabit),
       [`GET ${path}/logs`]: logsBetween(["2026-03-08"]),
-      [`DELETE ${path}/logs/2026-03-08`]: () => problemResponse(429, "Too Many Requests", "Retry in 30 seconds."),
+      [`PATCH ${path}/logs/2026-03-08`]: () => problemResponse(429, "Too Many Requests", "Retry in 30 seconds."),
     });
     render(<HabitPage />);
 
@@ -94,7 +99,7 @@ describe("HabitPage", () => {
   });
 
   it("edits the habit in a dialog; heading and document title follow", async () => {
-    fakeApi({
+    habitApi({
       [`GET ${path}`]: () => jsonResponse(200, dailyHabit),
       [`GET ${path}/logs`]: logsBetween([]),
       [`PATCH ${path}`]: ({ body }) => jsonResponse(200, { ...dailyHabit, ...(body as object) }),
@@ -115,7 +120,7 @@ describe("HabitPage", () => {
   });
 
   it("deletes only after the confirmation's Delete habit, then goes to the dashboard", async () => {
-    const api = fakeApi({
+    const api = habitApi({
       [`GET ${path}`]: () => jsonResponse(200, dailyHabit),
       [`GET ${path}/logs`]: logsBetween([]),
       [`DELETE ${path}`]: () => new Response(null, { status: 204 }),
@@ -134,7 +139,7 @@ describe("HabitPage", () => {
   });
 
   it("says when the habit does not exist", async () => {
-    fakeApi({ [`GET ${path}`]: () => problemResponse(404, "Not Found", "Habit not found") });
+    habitApi({ [`GET ${path}`]: () => problemResponse(404, "Not Found", "Habit not found") });
     render(<HabitPage />);
 
     expect(await screen.findByRole("heading", { name: "Habit not found" })).toBeInTheDocument();
@@ -144,7 +149,7 @@ describe("HabitPage", () => {
 
   it("says when the habit could not be loaded, and tries again", async () => {
     let up = false;
-    fakeApi({
+    habitApi({
       [`GET ${path}`]: () => (up ? jsonResponse(200, dailyHabit) : problemResponse(503, "Service Unavailable", "Database down")),
       [`GET ${path}/logs`]: logsBetween([]),
     });

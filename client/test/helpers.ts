@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import type { Habit, HabitLog, User } from "../src/lib/schemas";
+import type { Habit, HabitLog, LogStatus, User } from "../src/lib/schemas";
 import { sessionStore } from "../src/lib/session";
 import { toastStore } from "../src/lib/toasts";
 
@@ -24,11 +24,15 @@ export const dailyHabit: Habit = {
   frequency: "daily",
   target: 1,
   createdAt: "2025-01-02T10:00:00Z",
+  archived: false,
+  position: 0,
   currentStreak: 3,
   longestStreak: 9,
   totalLogs: 20,
   loggedToday: false,
+  todayStatus: null,
   periodCount: 0,
+  score: 0.655747,
 };
 
 export const weeklyHabit: Habit = {
@@ -37,18 +41,22 @@ export const weeklyHabit: Habit = {
   title: "Swim",
   frequency: "weekly",
   target: 3,
+  position: 1,
+  score: 0.25,
   currentStreak: 2,
   longestStreak: 4,
   periodCount: 1,
 };
 
 let logSerial = 0;
-export function habitLog(date: string, habitId = dailyHabit.id): HabitLog {
+export function habitLog(date: string, habitId = dailyHabit.id, status: LogStatus = "done", note: string | null = null): HabitLog {
   logSerial += 1;
   return {
     id: `5c0e4a1d-${String(logSerial).padStart(4, "0")}-4c2d-9e0f-123456789abc`,
     habitId,
     date,
+    status,
+    note,
     createdAt: `${date}T08:00:00Z`,
   };
 }

@@ -10,7 +10,9 @@ import {
   meResponseSchema,
   statsOverviewSchema,
   type ChartRange,
+  type DayChanges,
   type HabitChanges,
+  type LogStatus,
   type NewHabit,
   type NewAccount,
   type ProfileChanges,
@@ -67,8 +69,9 @@ export const updateProfile = (changes: ProfileChanges) =>
     showsFieldErrors: true,
   });
 
-export const listHabits = ({ quiet }: LoadOptions = {}) =>
-  requestJson("/habits", z.array(habitSchema), { quiet });
+/** The habits in the user's order; with `archived`, the archived ones instead. */
+export const listHabits = ({ quiet, archived = false }: LoadOptions & { archived?: boolean } = {}) =>
+  requestJson(archived ? "/habits?archived=true" : "/habits", z.array(habitSchema), { quiet });
 
 export const getHabit = (id: string, { quiet }: LoadOptions = {}) =>
   requestJson(habitPath(id), habitSchema, { quiet, quietStatuses: [404, 422] });
@@ -92,8 +95,30 @@ export const updateHabit = (id: string, changes: HabitChanges) =>
 export const deleteHabit = (id: string) =>
   requestNoContent(habitPath(id), { method: "DELETE", failureTitle: "Could not delete the habit" });
 
-export const logDay = (id: string, date: IsoDate) =>
-  requestJson(`${habitPath(id)}/log`, habitLogSchema, { method: "POST", body: { date }, failureTitle: "Could not save" });
+/** Archives a habit (off the dashboard and the stats, its days kept) or brings it back. */
+export const setArchived = (id: string, archived: boolean) =>
+  requestJson(habitPath(id), habitSchema, {
+    method: "PATCH",
+    body: { archived },
+    failureTitle: archived ? "Could not archive the habit" : "Could not unarchive the habit",
+  });
+
+/** Logs a day as done (the default) or skipped. */
+export const logDay = (id: string, date: IsoDate, status: LogStatus = "done") =>
+  requestJson(`${habitPath(id)}/log`, habitLogSchema, {
+    method: "POST",
+    body: status === "done" ? { date } : { date, status },
+    failureTitle: "Could not save",
+  });
+
+/** Changes a logged day's status or note. */
+export const updateDay = (id: string, date: IsoDate, changes: DayChanges) =>
+  requestJson(`${habitPath(id)}/logs/${date}`, habitLogSchema, {
+    method: "PATCH",
+    body: changes,
+    failureTitle: "Could not save",
+    showsFieldErrors: true,
+  });
 
 export const unlogDay = (id: string, date: IsoDate) =>
   requestNoContent(`${habitPath(id)}/logs/${date}`, { method: "DELETE", failureTitle: "Could not save" });

@@ -6,16 +6,20 @@
 import { z } from "zod/mini";
 import type {
   BadgeOut,
+  BreakCreate,
   ChangePasswordRequest,
   CreateHabitHabitsPostData,
   Frequency as ApiFrequency,
   HabitLogOut,
   HabitLogPage,
+  HabitLogPatch,
   HabitOut,
   HabitPatch,
+  LogStatus as ApiLogStatus,
   OverviewOut,
   Problem as ApiProblem,
   RegisterRequest,
+  ScoresOut,
   TokenCreate,
   TokenOut,
   UpdateMeRequest,
@@ -25,11 +29,13 @@ import { zProblem } from "../generated/openapi/zod.gen";
 
 export {
   zBadgeOut as badgeSchema,
+  zBreakOut as breakResultSchema,
   zHabitLogOut as habitLogSchema,
   zHabitLogPage as habitLogsPageSchema,
   zHabitOut as habitSchema,
   zNewTokenOut as newTokenSchema,
   zOverviewOut as statsOverviewSchema,
+  zScoresOut as scoresSchema,
   zTokenOut as tokenSchema,
   zTokenResponse as authResponseSchema,
   zUserEnvelope as meResponseSchema,
@@ -46,6 +52,13 @@ export type Frequency = ApiFrequency;
 /** POST /habits: a daily habit (target 1) or a weekly one (target 1–7). */
 export type NewHabit = CreateHabitHabitsPostData["body"];
 export type HabitChanges = HabitPatch;
+/** A logged day's status: done, or skipped (a break that neither breaks nor lengthens a streak). */
+export type LogStatus = ApiLogStatus;
+/** PATCH /habits/{id}/logs/{date}: a new status, a note, or `note: null` to clear it. */
+export type DayChanges = HabitLogPatch;
+/** POST /habits/skip: a break over `from`..`to` for some habits (all when left out). */
+export type HabitBreak = BreakCreate;
+export type DayScore = ScoresOut["items"][number];
 export type ProfileChanges = UpdateMeRequest;
 export type PasswordChange = ChangePasswordRequest;
 /** A personal access token as listed (never the token itself). */

@@ -20,6 +20,24 @@ export const zBadgeOut = z.object({
 });
 
 /**
+ * BreakCreate
+ *
+ * Body of POST /habits/skip: a break from `from` to `to`, both included.
+ */
+export const zBreakCreate = z.object({
+    from: z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/)),
+    to: z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/)),
+    habitIds: z.nullish(z.array(z.uuid()))
+});
+
+/**
+ * BreakOut
+ */
+export const zBreakOut = z.object({
+    created: z.int()
+});
+
+/**
  * ChangePasswordRequest
  */
 export const zChangePasswordRequest = z.object({
@@ -46,6 +64,14 @@ export const zDatasetOut = z.object({
 });
 
 /**
+ * DayScoreOut
+ */
+export const zDayScoreOut = z.object({
+    date: z.iso.date(),
+    score: z.number().check(z.gte(0), z.lte(1))
+});
+
+/**
  * DeleteAccountRequest
  */
 export const zDeleteAccountRequest = z.object({
@@ -58,36 +84,12 @@ export const zDeleteAccountRequest = z.object({
 export const zFrequency = z.enum(['daily', 'weekly']);
 
 /**
- * HabitLogCreate
+ * HabitOrder
+ *
+ * Body of PUT /habits/order.
  */
-export const zHabitLogCreate = z.object({
-    date: z.nullish(z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/)))
-});
-
-/**
- * HabitLogOut
- */
-export const zHabitLogOut = z.object({
-    id: z.uuid(),
-    habitId: z.uuid(),
-    date: z.iso.date(),
-    createdAt: z.iso.datetime({ offset: true, local: true })
-});
-
-/**
- * HabitOut
- */
-export const zHabitOut = z.object({
-    id: z.uuid(),
-    title: z.string(),
-    frequency: zFrequency,
-    target: z.int(),
-    createdAt: z.iso.datetime({ offset: true, local: true }),
-    currentStreak: z.int(),
-    longestStreak: z.int(),
-    totalLogs: z.int(),
-    loggedToday: z.boolean(),
-    periodCount: z.int()
+export const zHabitOrder = z.object({
+    ids: z.array(z.uuid())
 });
 
 /**
@@ -101,7 +103,8 @@ export const zHabitOut = z.object({
 export const zHabitPatch = z.object({
     title: z.optional(z.intersection(z.string().check(z.regex(/^[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00](?:[^\x00]{0,98}[^\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　\x00])?[\x09-\x0d\x1c-\x20\x85\xa0  - \u2028-\u2029  　]*$/)), z.string().check(z.regex(/[^\x00-\x20\x7f-\xa0\xad؀-؅؜۝܏࢐-࢑࣢ ᠎ -‏\u2028-  -⁤⁦-⁯　﻿￹-￻]/)))),
     frequency: z.optional(zFrequency),
-    target: z.optional(z.int().check(z.gte(1), z.lte(7)))
+    target: z.optional(z.int().check(z.gte(1), z.lte(7))),
+    archived: z.optional(z.boolean())
 });
 
 /**
@@ -115,6 +118,64 @@ export const zHealthOut = z.object({
         'disabled',
         'down'
     ])
+});
+
+/**
+ * LogStatus
+ *
+ * A logged day: kept (`done`), or `skipped` (a holiday, illness, a planned break).
+ */
+export const zLogStatus = z.enum(['done', 'skipped']);
+
+/**
+ * HabitLogCreate
+ */
+export const zHabitLogCreate = z.object({
+    date: z.nullish(z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/))),
+    status: z._default(z.optional(zLogStatus), 'done'),
+    note: z.nullish(z.string().check(z.minLength(1), z.maxLength(500), z.regex(/^[^\x00]*$/)))
+});
+
+/**
+ * HabitLogOut
+ */
+export const zHabitLogOut = z.object({
+    id: z.uuid(),
+    habitId: z.uuid(),
+    date: z.iso.date(),
+    status: zLogStatus,
+    note: z.nullable(z.string()),
+    createdAt: z.iso.datetime({ offset: true, local: true })
+});
+
+/**
+ * HabitLogPatch
+ *
+ * Body of PATCH /habits/{id}/logs/{date}: fields left out stay as they are.
+ */
+export const zHabitLogPatch = z.object({
+    status: z.optional(zLogStatus),
+    note: z.nullish(z.string().check(z.minLength(1), z.maxLength(500), z.regex(/^[^\x00]*$/)))
+});
+
+/**
+ * HabitOut
+ */
+export const zHabitOut = z.object({
+    id: z.uuid(),
+    title: z.string(),
+    frequency: zFrequency,
+    target: z.int(),
+    createdAt: z.iso.datetime({ offset: true, local: true }),
+    archived: z.boolean(),
+    position: z.int(),
+    currentStreak: z.int(),
+    longestStreak: z.int(),
+    totalLogs: z.int(),
+    loggedToday: z.boolean(),
+    todayStatus: z.nullable(zLogStatus),
+    periodCount: z.int(),
+    score: z.number().check(z.gte(0), z.lte(1))
 });
 
 /**
@@ -754,6 +815,13 @@ export const zRegisterRequest = z.object({
         'WET',
         'Zulu'
     ])), 'UTC')
+});
+
+/**
+ * ScoresOut
+ */
+export const zScoresOut = z.object({
+    items: z.array(zDayScoreOut)
 });
 
 /**
@@ -1512,6 +1580,18 @@ export const zUndoDayHabitsHabitIdLogsDayDeletePath = z.object({
  */
 export const zUndoDayHabitsHabitIdLogsDayDeleteResponse = z.void();
 
+export const zChangeDayHabitsHabitIdLogsDayPatchBody = zHabitLogPatch;
+
+export const zChangeDayHabitsHabitIdLogsDayPatchPath = z.object({
+    habit_id: z.string(),
+    day: z.iso.date().check(z.regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/))
+});
+
+/**
+ * Successful Response
+ */
+export const zChangeDayHabitsHabitIdLogsDayPatchResponse = zHabitLogOut;
+
 export const zListLogsHabitsHabitIdLogsGetPath = z.object({
     habit_id: z.uuid()
 });
@@ -1529,6 +1609,24 @@ export const zListLogsHabitsHabitIdLogsGetQuery = z.object({
  * Successful Response
  */
 export const zListLogsHabitsHabitIdLogsGetResponse = zHabitLogPage;
+
+export const zListScoresHabitsHabitIdScoresGetPath = z.object({
+    habit_id: z.string()
+});
+
+export const zListScoresHabitsHabitIdScoresGetQuery = z.object({
+    from: z.optional(z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/))),
+    to: z.optional(z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/)))
+});
+
+/**
+ * Successful Response
+ */
+export const zListScoresHabitsHabitIdScoresGetResponse = zScoresOut;
+
+export const zListHabitsHabitsGetQuery = z.object({
+    archived: z._default(z.optional(z.boolean()), false)
+});
 
 /**
  * Response List Habits Habits Get
@@ -1549,6 +1647,15 @@ export const zCreateHabitHabitsPostBody = z.discriminatedUnion('frequency', [
  * The new habit.
  */
 export const zCreateHabitHabitsPostResponse = zHabitOut;
+
+export const zReorderHabitsHabitsOrderPutBody = zHabitOrder;
+
+/**
+ * Response Reorder Habits Habits Order Put
+ *
+ * Successful Response
+ */
+export const zReorderHabitsHabitsOrderPutResponse = z.array(zHabitOut);
 
 export const zDeleteHabitHabitsHabitIdDeletePath = z.object({
     habit_id: z.uuid()
@@ -1604,6 +1711,13 @@ export const zOverviewStatsOverviewGetQuery = z.object({
  * Successful Response
  */
 export const zOverviewStatsOverviewGetResponse = zOverviewOut;
+
+export const zTakeBreakHabitsSkipPostBody = zBreakCreate;
+
+/**
+ * Successful Response
+ */
+export const zTakeBreakHabitsSkipPostResponse = zBreakOut;
 
 /**
  * Response List Badges Badges Get
