@@ -3,7 +3,7 @@
 // zone than the account, so the time zone notice is checked too.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { accountToday, addDays, createHabit, logDay, newAccount, signInByApi } from "./api.mjs";
+import { accountToday, addDays, archiveHabit, createHabit, logDay, newAccount, signInByApi } from "./api.mjs";
 import { violations } from "./axe.mjs";
 import { DESKTOP, launchBrowser, openPage, PHONE } from "./browser.mjs";
 
@@ -17,6 +17,11 @@ before(async () => {
   habit = await createHabit(session, { title: "Practise guitar", frequency: "weekly", target: 3 });
   const today = accountToday("UTC", 0);
   for (const days of [1, 2, 4, 9]) await logDay(session, habit.id, addDays(today, -days));
+  await logDay(session, habit.id, addDays(today, -3), { status: "skipped", note: "Sore fingers" });
+  // A card skipped today, and a habit in the archive.
+  const resting = await createHabit(session, { title: "Stretch", frequency: "daily" });
+  await logDay(session, resting.id, today, { status: "skipped" });
+  await archiveHabit(session, (await createHabit(session, { title: "Old piano lessons", frequency: "daily" })).id);
 });
 after(async () => {
   await browser?.close();
@@ -25,7 +30,14 @@ after(async () => {
 /** Each route with what shows that it has finished loading. */
 const SIGNED_IN = [
   { path: "/dashboard", ready: (page) => page.getByRole("article", { name: "Practise guitar" }).waitFor() },
-  { path: () => `/habit/${habit.id}`, ready: (page) => page.getByRole("img", { name: /Done on/ }).waitFor() },
+  {
+    path: () => `/habit/${habit.id}`,
+    ready: async (page) => {
+      await page.getByRole("img", { name: /Done on/ }).waitFor();
+      await page.getByRole("img", { name: /Strength over the last/ }).waitFor();
+      await page.getByText("Not logged: a done or skipped day can have a note.").waitFor();
+    },
+  },
   {
     path: "/settings",
     ready: async (page) => {
@@ -64,11 +76,19 @@ for (const viewport of [DESKTOP, PHONE]) {
         await page.getByText(/Your days are counted in UTC/).waitFor();
         found.push(...(await violations(page)).map((line) => `${path}: ${line}`));
       }
-      // A dialog open, with its form.
+      // The dashboard's dialogs open, with their forms, and the archived habits shown.
       await page.goto("/dashboard");
       await page.getByRole("button", { name: "New habit" }).click();
       await page.getByRole("dialog", { name: "New habit" }).getByLabel("Title").waitFor();
-      found.push(...(await violations(page)).map((line) => `/dashboard (dialog): ${line}`));
+      found.push(...(await violations(page)).map((line) => `/dashboard (New habit): ${line}`));
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Pause habits" }).click();
+      await page.getByRole("dialog", { name: "Pause habits" }).getByLabel("From").waitFor();
+      found.push(...(await violations(page)).map((line) => `/dashboard (Pause habits): ${line}`));
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Archived habits" }).click();
+      await page.getByRole("button", { name: "Unarchive" }).waitFor();
+      found.push(...(await violations(page)).map((line) => `/dashboard (Archived habits): ${line}`));
       assert.deepEqual(found, []);
       await finish();
     });

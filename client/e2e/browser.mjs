@@ -98,7 +98,7 @@ export function toasts(page) {
 
 /** The error toasts on screen (role alert). */
 export function errorToasts(page) {
-  return page.locator('[data-toast-list] > li[role="alert"]');
+  return page.locator('[data-toast-list] > li:has(> [role="alert"])');
 }
 
 /** The token the page's session holds now (after a renewal or a new sign-in, a new one). */
