@@ -25,7 +25,7 @@ export default defineConfig({
           codeSplitting: {
             groups: [
               { name: "shell", test: /\/src\/lib\/(session|toasts|toaster|dates|navigation|account|theme|modal)\.ts|zustand\/esm\/(vanilla|middleware)|astro\/dist\/transitions/, priority: 2 },
-              { name: "app", test: /\/src\/lib\/(api|config|schemas|endpoints|habits|renewal|retry)\.ts|\/src\/generated\/|\/zod\/|\/src\/islands\/react\/(hooks|PartFailed|Field|Modal|IslandErrorBoundary|icons|TodayActions)\./, priority: 1, minShareCount: 2 },
+              { name: "app", test: /\/src\/lib\/(api|config|schemas|endpoints|habits|renewal|retry)\.ts|\/src\/generated\/|\/zod\/|\/src\/islands\/react\/(hooks|PartFailed|Modal|IslandErrorBoundary|icons|TodayActions)\./, priority: 1, minShareCount: 2 },
             ],
           },
         },

@@ -171,10 +171,13 @@ test("the calendar cycles a day through done, skipped and not logged; its note i
   await page.goto(`/habit/${habit.id}`);
 
   // Strength: the percentage, and its chart over time.
-  const strength = page.getByRole("region", { name: "Strength" });
   const { score } = await getHabit(session, habit.id);
-  await strength.getByText(`${Math.round(score * 100)}%`, { exact: true }).waitFor();
-  await strength.getByRole("img", { name: /^Strength over the last 90 days: from \d+% to \d+%$/ }).locator(".recharts-surface").waitFor();
+  await page.getByText(`${Math.round(score * 100)}%`, { exact: true }).waitFor();
+  await page
+    .getByRole("region", { name: "Strength over time" })
+    .getByRole("img", { name: /^Strength over the last 90 days: from \d+% to \d+%$/ })
+    .locator(".recharts-surface")
+    .waitFor();
 
   // A note written through the API is there to read.
   await page.getByRole("button", { name: `${noted}: skipped` }).waitFor();

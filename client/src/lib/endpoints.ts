@@ -3,18 +3,15 @@ import { requestJson, requestNoContent } from "./api";
 import type { IsoDate } from "./dates";
 import {
   authResponseSchema,
-  badgeSchema,
   habitLogSchema,
   habitLogsPageSchema,
   habitSchema,
   meResponseSchema,
-  statsOverviewSchema,
   type ChartRange,
   type DayChanges,
   type HabitChanges,
   type LogStatus,
   type NewHabit,
-  type NewAccount,
   type ProfileChanges,
 } from "./schemas";
 
@@ -29,32 +26,7 @@ export interface LoadOptions {
   quiet?: boolean;
 }
 
-export interface Credentials {
-  email: string;
-  password: string;
-}
-
 const habitPath = (id: string) => `/habits/${encodeURIComponent(id)}`;
-
-export const login = (credentials: Credentials, { quiet }: LoadOptions = {}) =>
-  requestJson("/auth/login", authResponseSchema, {
-    method: "POST",
-    body: credentials,
-    anonymous: true,
-    quiet,
-    failureTitle: "Could not sign in",
-  });
-
-export const register = (account: NewAccount, { quietStatuses = [] }: { quietStatuses?: number[] } = {}) =>
-  requestJson("/auth/register", authResponseSchema, {
-    method: "POST",
-    body: account,
-    anonymous: true,
-    failureTitle: "Could not create the account",
-    showsFieldErrors: true,
-    // Email taken: said at the Email field.
-    quietStatuses: [409, ...quietStatuses],
-  });
 
 export const refreshSession = () =>
   requestJson("/auth/refresh", authResponseSchema, { method: "POST", renew: false, quiet: true });
@@ -129,9 +101,3 @@ export const getHabitLogs = (id: string, range: ChartRange, { quiet }: LoadOptio
 /** The logs of `from`..`to`, both included (at most 400 days). */
 export const getHabitLogsBetween = (id: string, from: IsoDate, to: IsoDate, { quiet }: LoadOptions = {}) =>
   requestJson(`${habitPath(id)}/logs?from=${from}&to=${to}`, habitLogsPageSchema, { quiet });
-
-export const getStatsOverview = (range: ChartRange, { quiet }: LoadOptions = {}) =>
-  requestJson(`/stats/overview?range=${range}`, statsOverviewSchema, { quiet });
-
-export const listBadges = ({ quiet }: LoadOptions = {}) =>
-  requestJson("/badges", z.array(badgeSchema), { quiet });

@@ -1,7 +1,8 @@
 import { useRef } from "react";
 import { seriesFromOverview } from "../../lib/chartSeries";
 import { addDays, datesFrom, longDate } from "../../lib/dates";
-import { getStatsOverview, listBadges, listHabits } from "../../lib/endpoints";
+import { listHabits } from "../../lib/endpoints";
+import { getStatsOverview, listBadges } from "../../lib/stats";
 import { fullOrder, movedList, reorderHabits, type Step } from "../../lib/order";
 import type { Habit } from "../../lib/schemas";
 import ArchivedHabits from "./ArchivedHabits";
@@ -116,9 +117,7 @@ function DashboardContent() {
           <Summary habits={habits.state.status === "ready" ? habits.state.data : null} />
         </div>
         <div className="flex flex-wrap gap-2">
-          {habits.state.status === "ready" && habits.state.data.length > 0 && (
-            <PauseHabits habits={habits.state.data} today={today} onPaused={paused} />
-          )}
+          {habits.state.status === "ready" && <PauseHabits habits={habits.state.data} today={today} onPaused={paused} />}
           <NewHabitModal onCreated={(habit) => habits.update((list) => [...list, habit])} />
         </div>
       </div>

@@ -13,7 +13,7 @@ export default function HabitCharts({ habit, version }: Props) {
   return (
     <>
       <HabitProgress habitId={habit.id} version={version} />
-      <StrengthSection habitId={habit.id} score={habit.score} version={version} />
+      <StrengthSection habitId={habit.id} version={version} />
     </>
   );
 }

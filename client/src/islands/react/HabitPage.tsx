@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { ApiError } from "../../lib/api";
 import { getHabit } from "../../lib/endpoints";
-import { frequencyLabel } from "../../lib/habits";
+import { frequencyLabel, strengthPercent } from "../../lib/habits";
 import { habitIdFromPath, ROUTES } from "../../lib/navigation";
 import type { Habit } from "../../lib/schemas";
 import ArchiveButton from "./ArchiveButton";
@@ -75,8 +75,12 @@ function HabitDetail({ habit, today, onHabitChange }: DetailProps) {
           Archived: this habit is off your dashboard and your stats. Its days are kept, and you can still log it here.
         </p>
       )}
-      <div className="card">
+      <div className="card flex flex-wrap items-end justify-between gap-6">
         <StreakCounter current={habit.currentStreak} longest={habit.longestStreak} frequency={habit.frequency} />
+        <dl>
+          <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400">Strength</dt>
+          <dd className="mt-0.5 text-2xl font-bold">{strengthPercent(habit.score)}</dd>
+        </dl>
       </div>
       <HabitCalendar habit={habit} today={today} onHabitChange={onHabitChange} />
       <Suspense fallback={<ChartsPlaceholder />}>

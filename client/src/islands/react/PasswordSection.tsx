@@ -1,7 +1,7 @@
 import { useId, useState, type SubmitEvent } from "react";
 import { ApiError, whileSessionChanges } from "../../lib/api";
 import { changePassword } from "../../lib/accountEndpoints";
-import { login } from "../../lib/endpoints";
+import { login } from "../../lib/signIn";
 import { splitFieldErrors } from "../../lib/fieldErrors";
 import { goTo, ROUTES } from "../../lib/navigation";
 import type { PasswordChange, User } from "../../lib/schemas";

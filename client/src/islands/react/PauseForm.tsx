@@ -110,6 +110,7 @@ export default function PauseForm({ habits, today, onPaused, onCancel }: Props) 
       </div>
       <fieldset className="flex flex-col gap-2" aria-describedby={errors.habitIds ? `${ids}-habits-error` : undefined}>
         <legend className="field-label">Habits to pause</legend>
+        {habits.length === 0 && <p className="text-sm text-slate-700 dark:text-slate-300">No habits yet: create one first.</p>}
         {habits.map((habit) => (
           <label key={habit.id} className="flex items-center gap-2 text-sm">
             <input

@@ -48,7 +48,8 @@ export default function StrengthChart({ days, width }: { days: DayScore[]; width
           </AreaChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="text-sm text-slate-700 dark:text-slate-300">{summary}</figcaption>
+      {/* The figures are in the chart's name; the caption says what it shows (no second "66%" on the page). */}
+      <figcaption className="text-sm text-slate-700 dark:text-slate-300">Day by day, over the last {days.length} days</figcaption>
     </figure>
   );
 }

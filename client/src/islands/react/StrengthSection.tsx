@@ -1,5 +1,4 @@
 import { lazy, Suspense } from "react";
-import { strengthPercent } from "../../lib/habits";
 import { getScores } from "../../lib/strength";
 import { useResource } from "./hooks";
 import PartFailed from "./PartFailed";
@@ -9,7 +8,6 @@ const StrengthChart = lazy(() => import("./StrengthChart"));
 
 interface Props {
   habitId: string;
-  score: number;
   /** Changes whenever the habit's days change (and with the account's day), so the chart reloads. */
   version: string;
 }
@@ -22,18 +20,13 @@ function ChartPlaceholder() {
  * Strength, Loop Habit Tracker's habit score: it grows with each done day and
  * fades slowly with each missed one, so one missed day never sends it to zero.
  */
-export default function StrengthSection({ habitId, score, version }: Props) {
+export default function StrengthSection({ habitId, version }: Props) {
   const scores = useResource(({ quiet }) => getScores(habitId, { quiet }), `${habitId}|${version}`);
   return (
     <section aria-labelledby="strength-heading" className="card flex flex-col gap-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h2 id="strength-heading" className="text-lg font-semibold">
-          Strength
-        </h2>
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          <strong className="text-2xl font-bold text-slate-900 dark:text-slate-100">{strengthPercent(score)}</strong> today
-        </p>
-      </div>
+      <h2 id="strength-heading" className="text-lg font-semibold">
+        Strength over time
+      </h2>
       <p className="max-w-prose text-sm text-slate-700 dark:text-slate-300">
         It grows with every done day and fades slowly with a missed one, so one bad day never sends it back to zero. A skipped
         day leaves it as it was.
