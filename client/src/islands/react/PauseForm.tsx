@@ -24,7 +24,8 @@ export default function PauseForm({ habits, today, onPaused, onCancel }: Props) 
   const ids = useId();
   const [from, setFrom] = useState<IsoDate>(today);
   const [to, setTo] = useState<IsoDate>(addDays(today, 6));
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set(habits.map((habit) => habit.id)));
+  // The habits left out (none by default): a habit created after the form was made is paused too.
+  const [leftOut, setLeftOut] = useState<Set<string>>(new Set());
   const [errors, setErrors] = useState<BreakProblems & { habitIds?: string[] }>({});
   const [saving, setSaving] = useState(false);
   const fromRef = useRef<HTMLInputElement>(null);
@@ -35,23 +36,24 @@ export default function PauseForm({ habits, today, onPaused, onCancel }: Props) 
   }, []);
 
   const toggle = (id: string) =>
-    setChosen((set) => {
+    setLeftOut((set) => {
       const next = new Set(set);
       if (!next.delete(id)) next.add(id);
       return next;
     });
+  const chosen = habits.filter((habit) => !leftOut.has(habit.id));
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (saving) return;
     const found: typeof errors = breakProblems(from, to, today);
-    if (chosen.size === 0) found.habitIds = ["Choose at least one habit."];
+    if (chosen.length === 0) found.habitIds = ["Choose at least one habit."];
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setSaving(true);
     try {
-      // Every habit: leave the list out, and a habit made meanwhile in another tab is paused too.
-      const habitIds = chosen.size === habits.length ? undefined : [...chosen];
+      // Every habit: no list, and a habit made meanwhile in another tab is paused too.
+      const habitIds = chosen.length === habits.length ? undefined : chosen.map((habit) => habit.id);
       const { created } = await pauseHabits({ from, to, habitIds });
       onPaused(created);
     } catch (error) {
@@ -115,7 +117,7 @@ export default function PauseForm({ habits, today, onPaused, onCancel }: Props) 
           <label key={habit.id} className="flex items-center gap-2 text-sm">
             <input
               type="checkbox"
-              checked={chosen.has(habit.id)}
+              checked={!leftOut.has(habit.id)}
               onChange={() => toggle(habit.id)}
               className="size-4 accent-emerald-700"
             />

@@ -31,7 +31,7 @@ export default function PauseHabits({ habits, today, onPaused }: Props) {
       <Modal dialogRef={modal.dialogRef} title="Pause habits" onClose={() => setFormKey((key) => key + 1)}>
         {PauseForm && (
           <PauseForm
-            key={formKey}
+            key={`${formKey}|${today}`}
             habits={habits}
             today={today}
             onCancel={modal.close}
