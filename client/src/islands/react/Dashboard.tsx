@@ -117,7 +117,8 @@ function DashboardContent() {
           <Summary habits={habits.state.status === "ready" ? habits.state.data : null} />
         </div>
         <div className="flex flex-wrap gap-2">
-          {habits.state.status === "ready" && <PauseHabits habits={habits.state.data} today={today} onPaused={paused} />}
+          {/* Drawn from the start (nothing moves when the habits arrive); the dialog lists them once loaded. */}
+          <PauseHabits habits={habits.state.status === "ready" ? habits.state.data : []} today={today} onPaused={paused} />
           <NewHabitModal onCreated={(habit) => habits.update((list) => [...list, habit])} />
         </div>
       </div>
@@ -143,7 +144,7 @@ function DashboardContent() {
           </div>
         </>
       )}
-      {habits.state.status === "ready" && <ArchivedHabits onUnarchived={unarchived} />}
+      <ArchivedHabits onUnarchived={unarchived} />
       <section aria-labelledby="badges-heading" className="flex flex-col gap-3">
         <h2 id="badges-heading" className="text-lg font-semibold">
           Badges

@@ -113,7 +113,7 @@ function HabitPageContent() {
   switch (habit.state.status) {
     case "loading":
       return (
-        <p role="status" className="text-slate-600 dark:text-slate-400">
+        <p role="status" className="min-h-dvh text-slate-600 dark:text-slate-400">
           Loading habit…
         </p>
       );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { ApiError } from "../../lib/api";
 import { accountToday, type IsoDate } from "../../lib/dates";
@@ -86,7 +86,9 @@ export function useResource<T>(load: (options: { quiet: boolean }) => Promise<T>
 
   const run = useCallback((forKey: string, quiet: boolean, keepOnFailure = false) => {
     const current = ++generation.current;
-    const settle = (next: Resource<T>) => current === generation.current && setEntry({ key: forKey, state: next });
+    // A transition: drawing what arrived (a year of days, a chart) yields to the browser as it goes.
+    const settle = (next: Resource<T>) =>
+      current === generation.current && startTransition(() => setEntry({ key: forKey, state: next }));
     loadRef
       .current({ quiet })
       .then((data) => settle({ status: "ready", data }))
