@@ -5,6 +5,18 @@ import type { DayScore } from "../../lib/schemas";
 import { strengthSummary } from "../../lib/strength";
 
 const CHART_HEIGHT = 200;
+const TICK_COUNT = 5;
+
+/**
+ * A few dates spread evenly, first and last included. Chosen here, not by
+ * Recharts' gap rule, which measures every label in the page's layout (slow
+ * on a phone for 90 days).
+ */
+function evenTicks(days: DayScore[]): string[] {
+  if (days.length <= TICK_COUNT) return days.map((day) => day.date);
+  const step = (days.length - 1) / (TICK_COUNT - 1);
+  return Array.from({ length: TICK_COUNT }, (_, index) => days[Math.round(index * step)].date);
+}
 
 function ScoreTooltip({ active, payload }: Partial<TooltipContentProps<number, string>>) {
   const point = active ? (payload?.[0]?.payload as DayScore | undefined) : undefined;
@@ -28,8 +40,9 @@ export default function StrengthChart({ days, width }: { days: DayScore[]; width
             <CartesianGrid vertical={false} strokeOpacity={0.15} />
             <XAxis
               dataKey="date"
+              ticks={evenTicks(days)}
+              interval={0}
               tickFormatter={dayAndMonth}
-              minTickGap={32}
               tickLine={false}
               tick={{ fontSize: 11 }}
               className="fill-slate-600 dark:fill-slate-400"
