@@ -71,7 +71,7 @@ export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
     if (view.to === shownToday) setView(calendarWindow(today));
   }
 
-  const days = logs.state.status === "ready" ? logs.state.data : null;
+  const logged = logs.state.status === "ready" ? logs.state.data : null;
   const setDay = (date: IsoDate, day: Day | null) =>
     logs.update((map) => {
       const next = new Map(map);
@@ -81,7 +81,7 @@ export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
     });
 
   // The newest weeks are at the right end: show them first on a narrow screen.
-  const ready = days !== null;
+  const ready = logged !== null;
   useEffect(() => {
     const scroller = scrollerRef.current;
     if (scroller && ready) scroller.scrollLeft = scroller.scrollWidth;
@@ -89,12 +89,12 @@ export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
 
   const dayOf = (date: IsoDate): Day | null => {
     // Today follows the buttons above (Log today, Skip today), whatever this grid loaded.
-    if (date === today) return habit.todayStatus ? { state: habit.todayStatus, note: days?.get(date)?.note ?? null } : null;
-    return days?.get(date) ?? null;
+    if (date === today) return habit.todayStatus ? { state: habit.todayStatus, note: logged?.get(date)?.note ?? null } : null;
+    return logged?.get(date) ?? null;
   };
 
   const toggle = async (date: IsoDate) => {
-    if (!days || pending.has(date)) return;
+    if (!logged || pending.has(date)) return;
     const before = dayOf(date);
     const after = DAY_CYCLE[before?.state ?? "none"];
     const afterDay = after === "none" ? null : { state: after, note: before?.note ?? null };
@@ -165,7 +165,7 @@ export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
       {logs.state.status === "loading" && (
         <div role="status" aria-label="Loading the calendar" className="h-[12.5rem] animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" />
       )}
-      {days && (
+      {logged && (
         <div ref={scrollerRef} className="flex overflow-x-auto pb-2">
           {/* The weekday names stay in view while the weeks scroll under them. */}
           <div className="sticky left-0 z-10 grid shrink-0 grid-flow-col grid-rows-[1rem_repeat(7,1.125rem)] gap-1.5 bg-white pr-1 dark:bg-slate-900">
@@ -231,7 +231,7 @@ export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
       <p className="text-sm text-slate-700 dark:text-slate-300">
         Press a day to mark it done, press again to mark it skipped (a break that keeps your streak), and once more to clear it.
       </p>
-      {days && (
+      {logged && (
         <Suspense fallback={<div className="h-40 rounded-xl border border-slate-200 dark:border-slate-700" aria-hidden="true" />}>
           <DayPanel
           habitId={habit.id}
