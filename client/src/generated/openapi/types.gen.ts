@@ -57,7 +57,7 @@ export type BreakCreate = {
     /**
      * Habitids
      *
-     * The habits to pause; omitted or null: every habit not archived.
+     * The habits to pause (a habit named twice is paused once); omitted or null: every habit not archived.
      */
     habitIds?: Array<string> | null;
 };

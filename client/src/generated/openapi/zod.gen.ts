@@ -27,7 +27,7 @@ export const zBadgeOut = z.object({
 export const zBreakCreate = z.object({
     from: z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/)),
     to: z.iso.date().check(z.regex(/^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/)),
-    habitIds: z.nullish(z.array(z.uuid()))
+    habitIds: z.nullish(z.array(z.uuid()).check(z.maxLength(10000)))
 });
 
 /**
@@ -89,7 +89,7 @@ export const zFrequency = z.enum(['daily', 'weekly']);
  * Body of PUT /habits/order.
  */
 export const zHabitOrder = z.object({
-    ids: z.array(z.uuid())
+    ids: z.array(z.uuid()).check(z.maxLength(10000))
 });
 
 /**
