@@ -47,17 +47,23 @@ def seed(engine: Engine | None = None) -> bool:
             name="Demo User",
             timezone="UTC",
         )
+        today = users.today_for(user)
         reading = habits.create(
             session=session,
             user_id=user.id,
+            today=today,
             title="Read 20 pages",
             frequency=Frequency.DAILY,
             target=1,
         )
         running = habits.create(
-            session=session, user_id=user.id, title="Run 5 km", frequency=Frequency.WEEKLY, target=3
+            session=session,
+            user_id=user.id,
+            today=today,
+            title="Run 5 km",
+            frequency=Frequency.WEEKLY,
+            target=3,
         )
-    today = users.today_in(user.timezone)
     this_monday = today - timedelta(days=today.weekday())
     days = [(reading.id, today - timedelta(days=ago)) for ago in DAILY_DAYS_AGO] + [
         (running.id, this_monday - timedelta(weeks=weeks_ago) + timedelta(days=weekday))
@@ -66,7 +72,9 @@ def seed(engine: Engine | None = None) -> bool:
     ]
     for habit_id, day in days:
         with _database(engine) as database:
-            habit_logs.add(database=database, user_id=user.id, habit_id=str(habit_id), day=day)
+            habit_logs.add(
+                database=database, user_id=user.id, habit_id=str(habit_id), today=today, day=day
+            )
     return True
 
 

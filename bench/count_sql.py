@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -90,6 +91,13 @@ def main() -> None:
 
 
 def count(results: dict[str, dict[str, float]], headers: list[dict], habit: list[str]) -> None:
+    today = datetime.now(UTC).date()  # the benchmark users' time zone is UTC
+    year = f"from={today - timedelta(days=364)}&to={today}"
+    # A two-week break beyond the windows that the wrk run of POST /habits/skip used.
+    pause = {
+        "from": str(today + timedelta(days=76)),
+        "to": str(today + timedelta(days=89)),
+    }
     with TestClient(product_app) as client:
         product = StatementCounter(product_app.state.engine)
         # Warm both pools and the caches: a new connection's set-up (and the
@@ -97,9 +105,10 @@ def count(results: dict[str, dict[str, float]], headers: list[dict], habit: list
         client.get("/habits", headers=headers[0])
         client.get("/stats/overview?range=month", headers=headers[0])
         client.get(f"/habits/{habit[0]}/logs?range=month", headers=headers[0])
-        warm_day = "2010-06-14"
-        client.post(f"/habits/{habit[0]}/log", json={"date": warm_day}, headers=headers[0])
-        client.delete(f"/habits/{habit[0]}/logs/{warm_day}", headers=headers[0])
+        client.get(f"/habits/{habit[0]}/scores?{year}", headers=headers[0])
+        # Today is not logged in the seeded history ("Log today", "Undo today").
+        client.post(f"/habits/{habit[0]}/log", json={"date": str(today)}, headers=headers[0])
+        client.delete(f"/habits/{habit[0]}/logs/{today}", headers=headers[0])
         results["GET /habits"] = product.measure(
             lambda i: client.get("/habits", headers=headers[i])
         )
@@ -109,12 +118,19 @@ def count(results: dict[str, dict[str, float]], headers: list[dict], habit: list
         results["GET /stats/overview?range=month"] = product.measure(
             lambda i: client.get("/stats/overview?range=month", headers=headers[i])
         )
-        day = "2010-06-15"  # before the seeded history
+        results["GET /habits/{id}/scores, a year"] = product.measure(
+            lambda i: client.get(f"/habits/{habit[i]}/scores?{year}", headers=headers[i])
+        )
         results["POST /habits/{id}/log"] = product.measure(
-            lambda i: client.post(f"/habits/{habit[i]}/log", json={"date": day}, headers=headers[i])
+            lambda i: client.post(
+                f"/habits/{habit[i]}/log", json={"date": str(today)}, headers=headers[i]
+            )
         )
         results["DELETE /habits/{id}/logs/{date}"] = product.measure(
-            lambda i: client.delete(f"/habits/{habit[i]}/logs/{day}", headers=headers[i])
+            lambda i: client.delete(f"/habits/{habit[i]}/logs/{today}", headers=headers[i])
+        )
+        results["POST /habits/skip, 2 weeks of 10 habits"] = product.measure(
+            lambda i: client.post("/habits/skip", json=pause, headers=headers[i])
         )
 
     with TestClient(floor_app.app) as client:

@@ -8,7 +8,10 @@ rather than by absolute numbers on a shared machine:
 - `GET /row`: decode the JWT, read one row by primary key;
 - `GET /list`: decode the JWT, the user's habits with the count and the
   `max(date)` of their logs in one aggregate query (`count(l.date)`: the
-  count of the issue's `count(*)` that an index-only scan can answer).
+  count of the issue's `count(*)` that an index-only scan can answer);
+- `POST /bulk-logs`: decode the JWT, then in one transaction the import
+  benchmark's habits (`transfer_history.py`) with one multi-row INSERT and
+  all their logs with another: the least that storing an import costs.
 
 It uses the same JWT library, driver and pool size as the product and
 SQLAlchemy's defaults otherwise: no pre-ping (the product checks its pooled
@@ -20,11 +23,15 @@ Run it from this directory: `gunicorn ... floor_app:app`.
 
 import os
 import uuid
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException
 from jose import JWTError, jwt
+from psycopg2.extras import execute_values
 from sqlalchemy import create_engine, text
+
+import transfer_history
 
 engine = create_engine(
     os.environ["DATABASE_URL"],
@@ -72,3 +79,36 @@ def row(user: UserId) -> dict[str, Any]:
 def habit_list(user: UserId) -> list[dict[str, Any]]:
     with engine.connect() as conn:
         return [dict(habit) for habit in conn.execute(LIST, {"id": user}).mappings()]
+
+
+@app.post("/bulk-logs")
+def bulk_logs(user: UserId) -> dict[str, int]:
+    now = datetime.now(UTC)
+    today = now.date()
+    habit_ids = [str(uuid.uuid4()) for _ in range(transfer_history.HABITS)]
+    habits = [
+        (habit_id, str(user), f"Habit {n}", "daily", 1, now, False, n, today, 0, 0, 0.0, 0)
+        for n, habit_id in enumerate(habit_ids)
+    ]
+    history = transfer_history.days(today)
+    logs = [
+        (str(uuid.uuid4()), habit_id, day, status, note, now)
+        for habit_id in habit_ids
+        for day, status, note in history
+    ]
+    with engine.begin() as conn:
+        cursor = conn.connection.dbapi_connection.cursor()
+        execute_values(
+            cursor,
+            "INSERT INTO habits (id, user_id, title, frequency, target, created_at, archived, "
+            "position, anchor, anchor_run, anchor_longest, anchor_score, total_logs) VALUES %s",
+            habits,
+            page_size=len(habits),
+        )
+        execute_values(
+            cursor,
+            "INSERT INTO habit_logs (id, habit_id, date, status, note, created_at) VALUES %s",
+            logs,
+            page_size=len(logs),
+        )
+    return {"habits": len(habits), "logs": len(logs)}

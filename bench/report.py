@@ -30,6 +30,14 @@ SQL_KEYS = {
     "POST /habits/{id}/log + DELETE": ["POST /habits/{id}/log", "DELETE /habits/{id}/logs/{date}"],
 }
 HISTORY_TARGET = 1.2
+# One-user rows against the length of the history: (row name prefix, what it measures).
+HISTORY = {
+    "stats month": "`GET /stats/overview?range=month`",
+    "habits": "`GET /habits`",
+}
+HISTORY_ROWS = tuple(f"{prefix}," for prefix in HISTORY)
+# POST /import's logs per second against the floor's bulk insert of the same rows.
+IMPORT_TARGET = 0.5
 
 
 def machine() -> str:
@@ -97,7 +105,7 @@ def build(out: Path, duration: int, connections: int, elapsed: int) -> str:
     verdicts = []
     # Product rows first, then the floor's, whatever order they were driven in.
     for name, row in sorted(results.items(), key=lambda item: item[0].startswith("floor")):
-        if name.startswith("stats month,"):
+        if name.startswith(HISTORY_ROWS):
             continue
         ratio = target = ""
         if name in TARGETS:
@@ -123,27 +131,27 @@ def build(out: Path, duration: int, connections: int, elapsed: int) -> str:
         "or ROLLBACK included.",
         "",
     ]
-    month, years = (
-        results["stats month, 1 month of history"],
-        results["stats month, 5 years of history"],
-    )
-    growth = years["p50_us"] / month["p50_us"]
-    verdicts.append(growth <= HISTORY_TARGET)
-    lines += [
-        f"`GET /stats/overview?range=month`, one connection for {month['duration_us'] / 1e6:.0f} s "
-        "each, 10 daily habits; each history measured twice, interleaved, the lower p50 kept:",
-        "",
-        "| history | req/s | p50 ms | p99 ms |",
-        "|---|---:|---:|---:|",
-        *(
-            f"| {label} | {row['rps']:.0f} | {ms(row['p50_us'])} | {ms(row['p99_us'])} |"
-            for label, row in (("1 month", month), ("5 years", years))
-        ),
-        "",
-        f"5 years / 1 month (p50): {growth:.2f}× (target ≤ {HISTORY_TARGET}×: "
-        f"{'met' if growth <= HISTORY_TARGET else '**missed**'}).",
-        "",
-    ]
+    for prefix, endpoint in HISTORY.items():
+        month = results[f"{prefix}, 1 month of history"]
+        years = results[f"{prefix}, 5 years of history"]
+        growth = years["p50_us"] / month["p50_us"]
+        verdicts.append(growth <= HISTORY_TARGET)
+        lines += [
+            f"{endpoint}, one connection for {month['duration_us'] / 1e6:.0f} s each, "
+            "10 daily habits; each history measured twice, interleaved, the lower p50 kept:",
+            "",
+            "| history | req/s | p50 ms | p99 ms |",
+            "|---|---:|---:|---:|",
+            *(
+                f"| {label} | {row['rps']:.0f} | {ms(row['p50_us'])} | {ms(row['p99_us'])} |"
+                for label, row in (("1 month", month), ("5 years", years))
+            ),
+            "",
+            f"5 years / 1 month (p50): {growth:.2f}× (target ≤ {HISTORY_TARGET}×: "
+            f"{'met' if growth <= HISTORY_TARGET else '**missed**'}).",
+            "",
+        ]
+    lines += transfer(out, verdicts)
     rss = [int(kb) for kb in (out / "rss-kb.txt").read_text().split()]
     lines.append(
         f"Peak RSS of a product worker (VmHWM after the run): "
@@ -152,6 +160,57 @@ def build(out: Path, duration: int, connections: int, elapsed: int) -> str:
     lines.append("")
     lines.append(f"All targets met: {'yes' if all(verdicts) else 'no'}.")
     return "\n".join(lines)
+
+
+def transfer(out: Path, verdicts: list[bool]) -> list[str]:
+    """The export and import rows (bench/transfer.py), with the import's verdict."""
+    results = json.loads((out / "transfer.json").read_text())
+    checks = results["checks"]
+    floor, imported = results["floor"], results["import"]
+    ratio = floor["seconds"] / imported["seconds"]
+    met = ratio >= IMPORT_TARGET
+    verdicts.append(met)
+    rounds = len(results["all_seconds"]["import"])
+
+    def row(name: str, run: dict, *, logs: bool = False, versus: str = "", target: str = "") -> str:
+        per_second = f"{checks / run['seconds']:,.0f}" if logs else ""
+        memory = f"{run['peak_mib']:.0f} (+{run['growth_mib']:.0f})" if "peak_mib" in run else ""
+        return f"| {name} | {run['seconds']:.2f} | {per_second} | {memory} | {versus} | {target} |"
+
+    return [
+        f"Export and import: a Loop Habit Tracker backup (schema 25, "
+        f"{results['backup_bytes'] / 2**20:.1f} MiB) of {results['habits']} daily habits "
+        f"x {results['days']} days, {checks:,} checks (a skip a week, a note a month), "
+        f"imported into a new account each time; quickest of {rounds} interleaved runs "
+        "(wall time of one request, upload included). Memory: the serving worker's peak "
+        "RSS during the request (VmHWM, reset before it) and its growth over the RSS before.",
+        "",
+        "| request | s | logs/s | worker peak RSS MiB (growth) | vs floor | target |",
+        "|---|---:|---:|---:|---:|---|",
+        row(
+            "POST /import, the backup",
+            imported,
+            logs=True,
+            versus=f"{ratio:.2f}× bulk-logs",
+            target=f"≥ {IMPORT_TARGET}× {'met' if met else '**missed**'}",
+        ),
+        row("POST /import, the same file again (creates nothing)", results["reimport"]),
+        row(
+            f"GET /export, JSON ({results['export_json']['bytes'] / 2**20:.1f} MiB)",
+            results["export_json"],
+        ),
+        row(
+            f"GET /export?format=loop, zip ({results['export_loop']['bytes'] / 2**20:.1f} MiB)",
+            results["export_loop"],
+        ),
+        row(
+            "floor POST /bulk-logs: the same habits and logs, a multi-row INSERT each, "
+            "one transaction",
+            floor,
+            logs=True,
+        ),
+        "",
+    ]
 
 
 def load(path: Path) -> str:

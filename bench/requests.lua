@@ -8,15 +8,20 @@
 --   habits   GET /habits                                   random user
 --   logs     GET /habits/{id}/logs?range=month             random user and habit
 --   stats    GET /stats/overview?range=month               random user
---   write    POST /habits/{id}/log {date} then DELETE /habits/{id}/logs/{date}
+--   write    POST /habits/{id}/log {today} then DELETE /habits/{id}/logs/{today}
+--   scores   GET /habits/{id}/scores?from=&to=  a year     random user and habit
+--   skip     POST /habits/skip {from, to}: a two-week break of all 10 habits,
+--            in one of 5 windows over the next 70 days, each pair of user and
+--            window once (then it would find the days taken and write nothing)
 --   plain    GET /plain                                    (floor)
 --   row      GET /row                                      (floor) random user
 --   list     GET /list                                     (floor) random user
 --   history  GET /stats/overview?range=month               the single token in FILE
+--   history_habits  GET /habits                            the single token in FILE
 -- Run it with as many threads as connections: each thread then has one
 -- connection, so a `write` thread sends its DELETE only after its POST was
--- answered, and it only writes for its own share of the users (no two
--- connections ever touch the same habit and date).
+-- answered, and a `write` or `skip` thread only writes for its own share of
+-- the users (no two connections ever touch the same habit and date).
 -- When done it prints one line: BENCH_RESULT {json}.
 
 local threads = {}
@@ -29,7 +34,13 @@ function setup(thread)
 end
 
 local mode, users, undo, writer, sent = nil, {}, nil, nil, 0
+local today, year_ago = nil, nil
 non2xx = 0
+
+-- The UTC date `offset` days from now (the benchmark users' time zone is UTC).
+local function utc_day(offset)
+   return os.date("!%Y-%m-%d", os.time() + offset * 86400)
+end
 
 local function split(line)
    local fields = {}
@@ -43,17 +54,18 @@ function init(args)
    local index = 0
    for line in io.lines(args[2]) do
       local fields = split(line)
-      if mode == "history" then
+      if mode == "history" or mode == "history_habits" then
          users = { { token = fields[#fields], habits = {} } }
          break
       end
-      -- A write thread keeps only its own share of the users.
-      if mode ~= "write" or index % nthreads == id then
+      -- A write or skip thread keeps only its own share of the users.
+      if (mode ~= "write" and mode ~= "skip") or index % nthreads == id then
          table.insert(users, { token = fields[1], habits = { unpack(fields, 2) } })
       end
       index = index + 1
    end
    math.randomseed(os.time() + id * 7919)
+   today, year_ago = utc_day(0), utc_day(-364)
 end
 
 local function auth(user)
@@ -75,8 +87,20 @@ function request()
       return wrk.format("GET", "/row", auth(pick()))
    elseif mode == "list" then
       return wrk.format("GET", "/list", auth(pick()))
-   elseif mode == "habits" then
+   elseif mode == "habits" or mode == "history_habits" then
       return wrk.format("GET", "/habits", auth(pick()))
+   elseif mode == "scores" then
+      local user = pick()
+      return wrk.format("GET", "/habits/" .. pick_habit(user) .. "/scores?from=" .. year_ago ..
+                        "&to=" .. today, auth(user))
+   elseif mode == "skip" then
+      sent = sent + 1
+      local user = users[(sent % #users) + 1]
+      local first = 1 + 14 * (math.floor(sent / #users) % 5)
+      local headers = auth(user)
+      headers["Content-Type"] = "application/json"
+      return wrk.format("POST", "/habits/skip", headers,
+                        '{"from":"' .. utc_day(first) .. '","to":"' .. utc_day(first + 13) .. '"}')
    elseif mode == "stats" or mode == "history" then
       return wrk.format("GET", "/stats/overview?range=month", auth(pick()))
    elseif mode == "logs" then
@@ -87,14 +111,13 @@ function request()
          return wrk.format("DELETE", "/habits/" .. undo.habit .. "/logs/" .. undo.date,
                            auth(undo.user))
       end
-      -- A day years before the seeded history, so the POST never meets a log.
+      -- Today, which the seed left unlogged: "Log today" then "Undo today".
       sent = sent + 1
       writer = users[(sent % #users) + 1]
-      local day = string.format("20%02d-%02d-%02d", 1 + sent % 9, 1 + sent % 12, 1 + sent % 28)
       local headers = auth(writer)
       headers["Content-Type"] = "application/json"
       return wrk.format("POST", "/habits/" .. pick_habit(writer) .. "/log", headers,
-                        '{"date":"' .. day .. '"}')
+                        '{"date":"' .. today .. '"}')
    end
    error("unknown mode " .. tostring(mode))
 end

@@ -4,7 +4,9 @@
 # Throw-away PostgreSQL + Redis, 1,000 users x 10 habits x 365 days of logs,
 # the backend and the floor app each under gunicorn (2 uvicorn workers), each
 # endpoint driven by wrk for BENCH_DURATION at 32 connections, product and
-# floor endpoints interleaved. Prints the table and writes it into docs/PERFORMANCE.md.
+# floor endpoints interleaved; then a 20-habit, 5-year Loop backup imported
+# and exported (bench/transfer.py). Prints the table and writes it into
+# docs/PERFORMANCE.md.
 #
 #   BENCH_DURATION   seconds per endpoint (default 15)
 #   BENCH_DOC        where to write the results (default docs/PERFORMANCE.md; "" = don't)
@@ -125,6 +127,9 @@ drive "GET /stats/overview?range=month" product stats "$DURATION" "$CONNECTIONS"
 drive "GET /habits/{id}/logs?range=month" product logs "$DURATION" "$CONNECTIONS" "$OUT/tokens.tsv"
 drive "floor GET /row" floor row "$DURATION" "$CONNECTIONS" "$OUT/tokens.tsv"
 drive "POST /habits/{id}/log + DELETE" product write "$DURATION" "$CONNECTIONS" "$OUT/tokens.tsv"
+drive "GET /habits/{id}/scores, a year" product scores "$DURATION" "$CONNECTIONS" "$OUT/tokens.tsv"
+# Last: the breaks leave skipped days ahead in the users' recent logs.
+drive "POST /habits/skip, 2 weeks of 10 habits" product skip "$DURATION" "$CONNECTIONS" "$OUT/tokens.tsv"
 # One connection, one user: latency against the length of the user's history.
 # Twice, interleaved (report.py keeps the lower p50 of each): a single 5 s
 # run moves with the machine's background load.
@@ -132,11 +137,16 @@ for _round in 1 2; do
   while IFS=$'\t' read -r label token; do
     printf '%s\t%s\n' "$label" "$token" >"$OUT/one-user.tsv"
     drive "stats month, $label of history" product history "$HISTORY_SECONDS" 1 "$OUT/one-user.tsv"
+    drive "habits, $label of history" product history_habits "$HISTORY_SECONDS" 1 "$OUT/one-user.tsv"
   done <"$OUT/history.tsv"
 done
 for pid in $(pgrep -P "$PID_product"); do
   awk '/^VmHWM/ {print $2}' "/proc/$pid/status"
 done >"$OUT/rss-kb.txt"
+# After the wrk runs (their peak RSS is read above): the transfer bench resets
+# the workers' peaks for each of its requests.
+log "bench: export and import of a 20-habit, 5-year Loop backup, and the floor's bulk insert"
+python "$ROOT/bench/transfer.py" "$OUT" "$PORT_product" "$PORT_floor" $(pgrep -P "$PID_product")
 uptime >"$OUT/load-after.txt"
 stop_servers
 # Why any answer was not 2xx: the errors the servers logged, counted.

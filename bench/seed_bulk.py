@@ -3,9 +3,11 @@
 Rows are generated inside PostgreSQL (`INSERT ... SELECT generate_series`), so
 nothing crosses the wire but the statements; the log table's indexes and
 foreign key are dropped for the load and rebuilt once afterwards, which is far
-cheaper than maintaining them row by row. The streak state stored on each
-habit row is computed with the app's own `streaks.summarize`, so it is exactly
-what the API would have stored after logging those days one by one.
+cheaper than maintaining them row by row. Every log is a done day, every day
+up to yesterday (today is left for the write benchmark to log). The state
+stored on each habit row (streaks and strength) is computed with the app's own
+`habit_state.summarize`, so it is exactly what the API would have stored after
+logging those days one by one.
 
 Writes `<out>/tokens.tsv` (one user per line: token, then that user's habit
 ids) and `<out>/history.tsv` (token for the 1-month and the 5-year user).
@@ -24,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 
 from app.core.security import create_access_token, hash_password
 from app.models import Frequency
-from app.services.streaks import summarize
+from app.services.habit_state import summarize
 from sqlalchemy import create_engine, text
 
 USERS = 1000
@@ -57,14 +59,16 @@ def insert_users(conn, *, prefix: str, count: int, password_hash: str) -> None:
 
 
 def insert_habits(conn, *, prefix: str, daily: int, total: int) -> None:
-    """`total` habits per user whose email starts with `prefix`; the first `daily` are daily."""
+    """`total` habits per user whose email starts with `prefix`; the first `daily` are daily.
+    Their state is a placeholder until `store_state`."""
     conn.execute(
         text(
-            "INSERT INTO habits (id, user_id, title, frequency, target, created_at) "
+            "INSERT INTO habits (id, user_id, title, frequency, target, created_at, position, "
+            "anchor) "
             "SELECT gen_random_uuid(), u.id, 'Habit ' || n, "
             "CASE WHEN n <= :daily THEN 'daily' ELSE 'weekly' END::habit_frequency, "
             "CASE WHEN n <= :daily THEN 1 ELSE :target END, "
-            "now() - interval '6 years' + n * interval '1 second' "
+            "now() - interval '6 years' + n * interval '1 second', n - 1, current_date "
             "FROM users u CROSS JOIN generate_series(1, :total) AS n "
             "WHERE u.email LIKE :prefix || '%'"
         ),
@@ -103,22 +107,23 @@ def insert_logs_in_parallel(engine, *, prefix: str, first: date, last: date, par
         list(pool.map(one, range(parts)))
 
 
-def store_streak_state(conn, *, prefix: str, first: date, last: date) -> None:
+def store_state(conn, *, prefix: str, first: date, last: date, today: date) -> None:
     """What the API stores after these logs, per frequency (every habit has the same days)."""
-    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    logs = {first + timedelta(days=n): "done" for n in range((last - first).days + 1)}
     for frequency, target in ((Frequency.DAILY, 1), (Frequency.WEEKLY, WEEKLY_TARGET)):
-        state = summarize(days, frequency, target)
+        state = summarize(logs, frequency, target, today)
         conn.execute(
             text(
-                "UPDATE habits h SET last_run_end = :end, last_run_length = :run, "
-                "longest_streak = :longest, total_logs = :total FROM users u "
-                "WHERE u.id = h.user_id AND u.email LIKE :prefix || '%' "
+                "UPDATE habits h SET anchor = :anchor, anchor_run = :run, "
+                "anchor_longest = :longest, anchor_score = :score, total_logs = :total "
+                "FROM users u WHERE u.id = h.user_id AND u.email LIKE :prefix || '%' "
                 "AND h.frequency = CAST(:frequency AS habit_frequency)"
             ),
             {
-                "end": state.last_run_end,
-                "run": state.last_run_length,
-                "longest": state.longest_streak,
+                "anchor": state.anchor,
+                "run": state.run,
+                "longest": state.longest,
+                "score": state.score,
                 "total": state.total_logs,
                 "prefix": prefix,
                 "frequency": frequency.value,
@@ -137,7 +142,7 @@ def store_streak_state(conn, *, prefix: str, first: date, last: date) -> None:
 def write_tokens(conn, path: Path, *, prefix: str, secret: str) -> int:
     rows = conn.execute(
         text(
-            "SELECT u.id, array_agg(h.id ORDER BY h.created_at) FROM users u "
+            "SELECT u.id, array_agg(h.id ORDER BY h.position) FROM users u "
             "JOIN habits h ON h.user_id = u.id WHERE u.email LIKE :prefix || '%' "
             "GROUP BY u.id ORDER BY u.email"
         ),
@@ -156,7 +161,8 @@ def main() -> None:
     secret = os.environ["JWT_SECRET"]
     url = os.environ["DATABASE_URL"]
     today = datetime.now(UTC).date()  # the users' time zone is UTC
-    year_start = today - timedelta(days=DAYS - 1)
+    yesterday = today - timedelta(days=1)
+    year_start = yesterday - timedelta(days=DAYS - 1)
     started = time.monotonic()
     password_hash = hash_password("bench-password")  # nobody signs in: tokens are minted
 
@@ -166,17 +172,17 @@ def main() -> None:
             conn.execute(text(f"ALTER TABLE habit_logs DROP CONSTRAINT {name}"))
         insert_users(conn, prefix="bench-", count=USERS, password_hash=password_hash)
         insert_habits(conn, prefix="bench-", daily=DAILY_HABITS, total=HABITS_PER_USER)
-    insert_logs_in_parallel(engine, prefix="bench-", first=year_start, last=today, parts=2)
+    insert_logs_in_parallel(engine, prefix="bench-", first=year_start, last=yesterday, parts=2)
     with engine.begin() as conn:
         conn.execute(text("SET maintenance_work_mem = '512MB'"))
-        store_streak_state(conn, prefix="bench-", first=year_start, last=today)
+        store_state(conn, prefix="bench-", first=year_start, last=yesterday, today=today)
         # Two users for the history test: the same 10 daily habits, 1 month vs 5 years.
         for prefix, days in (("history-month-", 30), ("history-5y-", 5 * 365)):
             insert_users(conn, prefix=prefix, count=1, password_hash=password_hash)
             insert_habits(conn, prefix=prefix, daily=HABITS_PER_USER, total=HABITS_PER_USER)
-            first = today - timedelta(days=days - 1)
-            insert_logs(conn, prefix=prefix, first=first, last=today)
-            store_streak_state(conn, prefix=prefix, first=first, last=today)
+            first = yesterday - timedelta(days=days - 1)
+            insert_logs(conn, prefix=prefix, first=first, last=yesterday)
+            store_state(conn, prefix=prefix, first=first, last=yesterday, today=today)
         for name, definition in LOG_CONSTRAINTS.items():
             conn.execute(text(f"ALTER TABLE habit_logs ADD CONSTRAINT {name} {definition}"))
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:

@@ -77,6 +77,12 @@ class ServiceUnavailable(DomainError):
     status = 503
 
 
+class ContentTooLarge(DomainError):
+    """An uploaded file over the size its route takes."""
+
+    status = 413
+
+
 class UnsupportedFileFormat(DomainError):
     """An uploaded file that is none of the formats the import reads."""
 

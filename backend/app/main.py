@@ -8,12 +8,23 @@ from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy import Engine
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from app.api.routers import auth, badges, habits, health, logs, personal_tokens, stats
+from app.api.routers import (
+    auth,
+    badges,
+    breaks,
+    habits,
+    health,
+    logs,
+    personal_tokens,
+    stats,
+    transfer,
+)
 from app.core.config import Settings, get_settings
 from app.core.rate_limit import RateLimits
 from app.db.session import build_engine
 from app.middleware import BodySizeLimit, SecurityHeaders
 from app.problem_details import install_handlers, problem_openapi
+from app.services import data_import
 
 
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
@@ -36,7 +47,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         lifespan=lifespan,
         # The docs list the tags in this order, whatever the routers' (below).
         openapi_tags=[
-            {"name": tag} for tag in ("auth", "habits", "logs", "stats", "badges", "health")
+            {"name": tag} for tag in ("auth", "habits", "logs", "stats", "badges", "data", "health")
         ],
     )
     app.state.settings = settings
@@ -47,21 +58,33 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     # and each router passed costs time (~50 µs for a log write behind auth's
     # and the habits' routes, docs/PERFORMANCE.md, fifth round). No two
     # routers share a path, so the order changes nothing else.
-    for router in (logs.router, habits.router, stats.router, badges.router, auth.router):
+    for router in (
+        logs.router,
+        habits.router,
+        stats.router,
+        breaks.router,
+        badges.router,
+        auth.router,
+    ):
         app.include_router(router)
     app.include_router(personal_tokens.router)
+    app.include_router(transfer.router)
     app.include_router(health.router)
     app.openapi = lambda: problem_openapi(app)  # type: ignore[method-assign]
 
     # Added innermost first: the body limit sees requests last, proxy headers first.
-    app.add_middleware(BodySizeLimit)
+    # 1 MiB for every body but an import's file (and its multipart envelope).
+    app.add_middleware(
+        BodySizeLimit, route_limits={("POST", "/import"): data_import.MAX_BODY_BYTES}
+    )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=[settings.client_url],
         allow_credentials=False,
         allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
         allow_headers=["Authorization", "Content-Type"],
-        expose_headers=["Location", "Retry-After"],
+        # Content-Disposition: the client saves an export under the name it gives.
+        expose_headers=["Location", "Retry-After", "Content-Disposition"],
     )
     app.add_middleware(SecurityHeaders)
     # X-Forwarded-For is believed only from FORWARDED_ALLOW_IPS (default: nobody,

@@ -1,6 +1,7 @@
 """Pure ASGI middleware: security headers and the request body limit."""
 
 import json
+from collections.abc import Mapping
 
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
@@ -9,6 +10,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.errors import status_title
 
 MAX_BODY_BYTES = 1024 * 1024
+
+
+def too_large(limit: int) -> str:
+    """The problem's `detail` for a body over `limit` bytes."""
+    size = f"{limit // 1024 // 1024} MiB" if limit % (1024 * 1024) == 0 else f"{limit} bytes"
+    return f"The request body is larger than {size}."
 
 
 class SecurityHeaders:
@@ -33,19 +40,31 @@ class SecurityHeaders:
 
 
 class BodySizeLimit:
-    """Answer 413 problem+json to bodies over 1 MiB, declared or streamed."""
+    """Answer 413 problem+json to a body over its limit, declared or streamed.
 
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+    Every body may be at most `max_bytes` (1 MiB), except on the routes
+    listed in `route_limits`, `{(method, path): bytes}`: the one table of
+    the larger limits, looked up by the exact path before any routing.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int = MAX_BODY_BYTES,
+        route_limits: Mapping[tuple[str, str], int] | None = None,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.route_limits = dict(route_limits or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.route_limits.get((scope["method"], scope["path"]), self.max_bytes)
         declared = dict(scope["headers"]).get(b"content-length", b"0")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            await self._reject(scope, send)
+        if declared.isdigit() and int(declared) > limit:
+            await self._reject(scope, send, limit)
             return
         received = 0
 
@@ -53,24 +72,20 @@ class BodySizeLimit:
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
-            if received > self.max_bytes:
+            if received > limit:
                 # An HTTPException passes through FastAPI's body parsing to the
                 # problem handler; any other error would become a 400.
-                raise HTTPException(413, self._too_large)
+                raise HTTPException(413, too_large(limit))
             return message
 
         await self.app(scope, counting_receive, send)
 
-    @property
-    def _too_large(self) -> str:
-        return f"The request body is larger than {self.max_bytes} bytes."
-
-    async def _reject(self, scope: Scope, send: Send) -> None:
+    async def _reject(self, scope: Scope, send: Send, limit: int) -> None:
         problem = {
             "type": "about:blank",
             "title": status_title(413),
             "status": 413,
-            "detail": self._too_large,
+            "detail": too_large(limit),
             "instance": scope["path"],
         }
         body = json.dumps(problem).encode()

@@ -9,6 +9,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
@@ -76,6 +77,14 @@ async def _domain_error(request: Request, error: DomainError) -> JSONResponse:
 
 
 async def _validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
+    # A dead credential is a 401 whatever the body (app.api.deps.SignedIn
+    # reads the account lazily, after FastAPI has validated the request).
+    signed_in = getattr(request.state, "signed_in", None)
+    if signed_in is not None:
+        try:
+            await run_in_threadpool(signed_in.read_now, request.app.state.engine)
+        except DomainError as refused:
+            return await _domain_error(request, refused)
     errors = field_errors(error)
     summary = "; ".join(f"{field}: {', '.join(messages)}" for field, messages in errors.items())
     return problem_response(request, 422, f"The request is not valid. {summary}", errors=errors)

@@ -2,11 +2,14 @@
 
 import asyncio
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import httpx
+import pytest
 from sqlalchemy import Engine, text
 
+from app.models import Frequency
+from app.services import habit_state
 from tests_live.conftest import create_habit, register
 
 CONCURRENCY = 50
@@ -67,10 +70,38 @@ async def test_fifty_simultaneous_creations_make_fifty_habits(
     assert len(ids) == CONCURRENCY
     assert {habit["id"] for habit in listed} == ids
     with engine.connect() as connection:
-        rows = connection.execute(
-            text("SELECT count(*) FROM habits WHERE user_id = :user"), {"user": me["id"]}
-        ).scalar_one()
-    assert rows == CONCURRENCY
+        positions = connection.execute(
+            text("SELECT position FROM habits WHERE user_id = :user ORDER BY position"),
+            {"user": me["id"]},
+        ).scalars()
+        # Each went last when it was created: no two share a place.
+        assert list(positions) == list(range(CONCURRENCY))
+    assert [habit["position"] for habit in listed] == list(range(CONCURRENCY))
+
+
+def assert_stored_state_is_the_historys(engine: Engine, habit_id: str, target: int = 1) -> None:
+    """The state stored on the habit's row is the one all its logs give."""
+    frequency = Frequency.DAILY if target == 1 else Frequency.WEEKLY
+    with engine.connect() as connection:
+        stored = connection.execute(
+            text(
+                "SELECT anchor, anchor_run, anchor_longest, anchor_score, total_logs "
+                "FROM habits WHERE id = :id"
+            ),
+            {"id": habit_id},
+        ).one()
+        logs = connection.execute(
+            text("SELECT date, status::text FROM habit_logs WHERE habit_id = :id"),
+            {"id": habit_id},
+        ).all()
+    expected = habit_state.summarize(dict(logs), frequency, target, datetime.now(UTC).date())
+    assert stored.anchor_score == pytest.approx(expected.score, abs=1e-12)
+    assert (stored.anchor, stored.anchor_run, stored.anchor_longest, stored.total_logs) == (
+        expected.anchor,
+        expected.run,
+        expected.longest,
+        expected.total_logs,
+    )
 
 
 async def test_simultaneous_logs_and_undos_of_different_days_keep_the_streaks_right(
@@ -107,12 +138,58 @@ async def test_simultaneous_logs_and_undos_of_different_days_keep_the_streaks_ri
         29,
         29,
     )
-    with engine.connect() as connection:
-        stored = connection.execute(
-            text("SELECT total_logs, longest_streak, last_run_length FROM habits WHERE id = :id"),
-            {"id": habit["id"]},
-        ).one()
-    assert tuple(stored) == (29, 29, 29)
+    assert_stored_state_is_the_historys(engine, habit["id"])
+
+
+async def test_breaks_racing_log_writes_and_changes_keep_the_state_right(
+    start_backend, engine: Engine
+) -> None:
+    """Breaks lock several habits at once while single days of the same habits
+    are logged, changed and undone, optimistically or under a lock."""
+    backend = start_backend()
+    today = datetime.now(UTC).date()
+    async with _client(backend.url) as http:
+        headers = await register(http, f"breaks-{uuid.uuid4().hex[:8]}@example.com")
+        daily = await create_habit(http, headers, "Daily")
+        weekly = (
+            await http.post(
+                "/habits",
+                json={"title": "Weekly", "frequency": "weekly", "target": 3},
+                headers=headers,
+            )
+        ).json()
+        ids = [daily["id"], weekly["id"]]
+        for habit_id in ids:
+            for offset in range(1, 20, 3):
+                day = (today - timedelta(days=offset)).isoformat()
+                await http.post(f"/habits/{habit_id}/log", json={"date": day}, headers=headers)
+        writes = []
+        for start in range(0, 40, 5):  # overlapping breaks, past and ahead
+            first = today - timedelta(days=20) + timedelta(days=start)
+            body = {"from": first.isoformat(), "to": (first + timedelta(days=6)).isoformat()}
+            writes.append(http.post("/habits/skip", json=body, headers=headers))
+        for habit_id in ids:
+            for offset in range(0, 20, 2):
+                day = (today - timedelta(days=offset)).isoformat()
+                writes.append(
+                    http.post(f"/habits/{habit_id}/log", json={"date": day}, headers=headers)
+                )
+                writes.append(
+                    http.patch(
+                        f"/habits/{habit_id}/logs/{day}", json={"note": "raced"}, headers=headers
+                    )
+                )
+            writes.append(
+                http.delete(
+                    f"/habits/{habit_id}/logs/{(today - timedelta(days=1)).isoformat()}",
+                    headers=headers,
+                )
+            )
+        responses = await asyncio.gather(*writes)
+        for response in responses:
+            assert response.status_code in (200, 201, 204, 404, 409), response.text
+    assert_stored_state_is_the_historys(engine, daily["id"])
+    assert_stored_state_is_the_historys(engine, weekly["id"], target=3)
 
 
 async def test_a_put_racing_a_delete_of_the_same_habit_gets_200_or_404(start_backend) -> None:

@@ -7,11 +7,15 @@ account deleted since, or be revoked (tests/api/test_every_route.py walks
 every route to prove it).
 """
 
+import uuid
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from app.core.config import Settings, get_settings
 from app.core.security import InvalidToken, PersonalToken, SessionToken, read_bearer
@@ -56,19 +60,86 @@ async def _credential(
 CredentialDep = Annotated[Credential, Depends(_credential)]
 
 
-def get_current_user(credential: CredentialDep, database: DatabaseDep) -> Account:
-    """The account of a valid bearer token, read from the database in one
-    statement (401 when it is gone, its password changed since the JWT was
-    issued, or the personal access token was revoked or has expired)."""
+class SignedIn:
+    """The request's signed-in user: `id` at once, every other attribute of
+    the `Account` once it is read.
+
+    The account is read, and a credential whose account is gone, whose
+    password changed since the JWT was issued, or a revoked or expired
+    personal access token refused (401), before anything else runs on the
+    request's connection (`Database.on_first_use`), in the route's own
+    thread-pool trip: a route cannot reach the database unchecked, and
+    reading the account needs no trip of its own (docs/PERFORMANCE.md). A
+    request refused before its route runs (an invalid body) is checked by
+    `app.problem_details` first, so a dead credential is 401 there too.
+    """
+
+    def __init__(
+        self,
+        user_id: uuid.UUID,
+        database: Database,
+        read: Callable[[Connection], Account] | None = None,
+    ) -> None:
+        self.id = user_id
+        self._database = database
+        self._read = read
+        self._account: Account | None = None
+        if read is not None:
+            database.on_first_use(self._read_on)
+
+    @classmethod
+    def of(cls, account: Account, database: Database) -> "SignedIn":
+        user = cls(account.id, database)
+        user._account = account
+        return user
+
+    def _read_on(self, connection: Connection) -> None:
+        if self._account is None and self._read is not None:
+            self._account = self._read(connection)
+
+    def read_now(self, engine: Engine) -> None:
+        """Read the account on a connection of its own (when the request's
+        work is over or never started); 401 when the credential is dead."""
+        if self._account is None:
+            with engine.connect() as connection:
+                self._read_on(connection)
+
+    @property
+    def account(self) -> Account:
+        if self._account is None:
+            self._database.connection  # noqa: B018 - its first use reads the account
+        assert self._account is not None
+        return self._account
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.account, name)
+
+
+async def get_current_user(
+    request: Request, credential: CredentialDep, database: DatabaseDep
+) -> SignedIn:
+    """The user of a valid bearer token, checked against the database (see `SignedIn`)."""
     if isinstance(credential, PersonalToken):
-        return personal_tokens.signed_in(connection=database.connection, digest=credential.digest)
-    return users.signed_in(connection=database.connection, token=credential)
+        # Whose token it is only the database knows: read it now (a trip).
+        account = await run_in_threadpool(
+            lambda: personal_tokens.signed_in(
+                connection=database.connection, digest=credential.digest
+            )
+        )
+        return SignedIn.of(account, database)
+    user = SignedIn(
+        credential.user_id,
+        database,
+        read=lambda connection: users.signed_in(connection=connection, token=credential),
+    )
+    request.state.signed_in = user
+    return user
 
 
-CurrentUser = Annotated[Account, Depends(get_current_user)]
+CurrentUser = Annotated[SignedIn, Depends(get_current_user)]
 
 
-async def get_interactive_user(credential: CredentialDep, user: CurrentUser) -> Account:
+async def get_interactive_user(credential: CredentialDep, user: CurrentUser) -> SignedIn:
     """The account, signed in with a password (a JWT): a personal access token
     may not manage the account or mint credentials (403)."""
     if isinstance(credential, PersonalToken):
@@ -79,7 +150,7 @@ async def get_interactive_user(credential: CredentialDep, user: CurrentUser) -> 
 # For the routes the contract closes to personal access tokens (/auth/refresh,
 # /auth/password, DELETE /auth/me, /auth/tokens*); tests/api/test_every_route.py
 # checks that exactly those take it.
-InteractiveUser = Annotated[Account, Depends(get_interactive_user)]
+InteractiveUser = Annotated[SignedIn, Depends(get_interactive_user)]
 
 
 async def limit_login(request: Request, response: Response) -> None:
@@ -94,6 +165,12 @@ async def limit_log_writes(request: Request, response: Response, user: CurrentUs
     """Log writes are limited per account, whichever credential signed it in."""
     request.state.user_id = user.id
     await request.app.state.rate_limits.log_writes(request, response)
+
+
+async def limit_imports(request: Request, response: Response, user: CurrentUser) -> None:
+    """Imports are limited per account, whichever credential signed it in."""
+    request.state.user_id = user.id
+    await request.app.state.rate_limits.imports(request, response)
 
 
 async def limit_password_change(

@@ -1,8 +1,9 @@
 """OpenAPI links: which answer gives the identifiers that other operations take.
 
 They tell a reader of the document, and the fuzzer's stateful phase, that the
-`id` of a created habit is the `habit_id` of the habit's operations, and that
-a created log names its habit and its day.
+`id` of a created habit is the `habit_id` of the habit's operations, that a
+created log names its habit and its day, and that a created token's `id` is
+the one to revoke it by.
 """
 
 from typing import Any
@@ -30,8 +31,18 @@ _CREATED_HABIT_LINKS = {
     "DeleteHabit": _link(_HABIT, "delete", "Delete the new habit.", habit_id=_NEW_HABIT),
     "LogHabit": _link(f"{_HABIT}/log", "post", "Log a day of the new habit.", habit_id=_NEW_HABIT),
     "ListHabitLogs": _link(f"{_HABIT}/logs", "get", "The new habit's logs.", habit_id=_NEW_HABIT),
+    "ReadScores": _link(
+        f"{_HABIT}/scores", "get", "The new habit's strength.", habit_id=_NEW_HABIT
+    ),
 }
 _CREATED_LOG_LINKS = {
+    "ChangeLog": _link(
+        f"{_HABIT}/logs/{{day}}",
+        "patch",
+        "Change the new log.",
+        habit_id="$response.body#/habitId",
+        day="$response.body#/date",
+    ),
     "UndoLog": _link(
         f"{_HABIT}/logs/{{day}}",
         "delete",
@@ -44,5 +55,15 @@ _CREATED_LOG_LINKS = {
     ),
 }
 
+_CREATED_TOKEN_LINKS = {
+    "RevokeToken": _link(
+        "/auth/tokens/{token_id}",
+        "delete",
+        "Revoke the new token.",
+        token_id="$response.body#/id",  # noqa: S106 (a parameter's name, not a secret)
+    ),
+}
+
 CREATED_HABIT = {201: {"description": "The new habit.", "links": _CREATED_HABIT_LINKS}}
 CREATED_LOG = {201: {"description": "The new log.", "links": _CREATED_LOG_LINKS}}
+CREATED_TOKEN = {201: {"description": "The new token.", "links": _CREATED_TOKEN_LINKS}}

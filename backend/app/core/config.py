@@ -51,6 +51,7 @@ class Settings(BaseSettings):
     rate_limit_login: str = "5/minute"
     rate_limit_register: str = "10/hour"
     rate_limit_logs: str = "60/hour"
+    rate_limit_import: str = "10/hour"
     # Proxies whose X-Forwarded-For is believed; comma-separated, empty = none.
     forwarded_allow_ips: str = ""
 
@@ -59,7 +60,9 @@ class Settings(BaseSettings):
     def _empty_means_sqlite(cls, value: str) -> str:
         return value.strip() or DEFAULT_DATABASE_URL
 
-    @field_validator("rate_limit_login", "rate_limit_register", "rate_limit_logs")
+    @field_validator(
+        "rate_limit_login", "rate_limit_register", "rate_limit_logs", "rate_limit_import"
+    )
     @classmethod
     def _valid_rate(cls, value: str) -> str:
         parse_rate(value)

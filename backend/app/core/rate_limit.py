@@ -237,6 +237,9 @@ class RateLimits:
         self.log_writes = _limiter(
             settings.rate_limit_logs, scope="logs", redis=self.redis, identifier=signed_in_user
         )
+        self.imports = _limiter(
+            settings.rate_limit_import, scope="import", redis=self.redis, identifier=signed_in_user
+        )
         # The routes that check a signed-in user's password take the login
         # limit, per user: guessing through them is no faster than logging in.
         self.password_change = _limiter(

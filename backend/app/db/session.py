@@ -10,7 +10,7 @@ request's connection into a transaction for an ORM session.
 """
 
 import select
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from fastapi import Request
@@ -108,11 +108,25 @@ class Database:
         self._engine = engine
         self._connection: Connection | None = None
         self._session: Session | None = None
+        self._first_use: list[Callable[[Connection], None]] = []
+
+    def on_first_use(self, check: Callable[[Connection], None]) -> None:
+        """Run `check` on the request's connection before anything else runs
+        on it (at once if it is checked out already); what it raises ends the
+        request. app.api.deps reads the signed-in account this way, in the
+        route's own thread-pool trip."""
+        if self._connection is None:
+            self._first_use.append(check)
+        else:
+            check(self._connection)
 
     @property
     def connection(self) -> Connection:
         if self._connection is None:
             self._connection = self._engine.connect()
+            checks, self._first_use = self._first_use, []
+            for check in checks:
+                check(self._connection)
         return self._connection
 
     @property

@@ -2,8 +2,16 @@
 
 from app.models.badge import Badge
 from app.models.habit import Frequency, Habit
-from app.models.habit_log import HabitLog
+from app.models.habit_log import HabitLog, LogStatus
 from app.models.personal_access_token import PersonalAccessToken
 from app.models.user import User
 
-__all__ = ["Badge", "Frequency", "Habit", "HabitLog", "PersonalAccessToken", "User"]
+__all__ = [
+    "Badge",
+    "Frequency",
+    "Habit",
+    "HabitLog",
+    "LogStatus",
+    "PersonalAccessToken",
+    "User",
+]

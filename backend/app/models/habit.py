@@ -2,7 +2,7 @@ import enum
 import uuid
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Enum, ForeignKey, String
+from sqlalchemy import CheckConstraint, Double, Enum, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base
@@ -28,10 +28,16 @@ class Habit(Base):
     )
     target: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[CreatedAt]
+    archived: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The habit's place in its owner's order, 0 first, archived habits included.
+    position: Mapped[int]
 
-    # Streak state, recomputed from the log dates on every write so that reads
-    # never scan a habit's history (see app.services.streaks).
-    last_run_end: Mapped[date | None] = mapped_column(default=None)
-    last_run_length: Mapped[int] = mapped_column(default=0, server_default="0")
-    longest_streak: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The stored state (`app.services.habit_state.HabitState`), so that
+    # neither reads nor writes walk the habit's history: every day before
+    # `anchor` folded up into the runs and the strength, as of the anchor.
+    anchor: Mapped[date]
+    anchor_run: Mapped[int] = mapped_column(default=0, server_default="0")
+    anchor_longest: Mapped[int] = mapped_column(default=0, server_default="0")
+    anchor_score: Mapped[float] = mapped_column(Double, default=0.0, server_default="0")
+    # Done days, every date (skipped days are not counted).
     total_logs: Mapped[int] = mapped_column(default=0, server_default="0")

@@ -8,6 +8,7 @@ calls invalid is refused (the fuzzer checks both directions).
 
 import re
 import unicodedata
+import uuid
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -16,6 +17,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 EARLIEST_DATE = date(2000, 1, 1)
+# The most habit ids one request may name (a 1 MiB body holds some 26,000).
+MAX_IDS = 10_000
 NO_NUL = r"^[^\x00]*$"
 
 
@@ -239,7 +242,10 @@ AvatarUrl = Annotated[
 # reaches further back). pydantic alone would also read a Unix timestamp as a
 # date (`end=0` → 1970-01-01).
 _ISO_DATE = re.compile(r"^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$")
-_ANY_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# Year 0000 matches the `date` format but is no date Python has.
+_ANY_ISO_DATE = re.compile(
+    r"^(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-[0-9]{2}-[0-9]{2}$"
+)
 
 
 def _any_iso_date(value: Any) -> Any:
@@ -264,6 +270,21 @@ def _not_before_2000(value: date) -> date:
     return value
 
 
+def _query_bool(value: Any) -> Any:
+    if isinstance(value, str) and value not in ("true", "false"):
+        raise ValueError("must be true or false")
+    return value
+
+
+# A boolean in a query string: `true` or `false`, as the document's `boolean`
+# is written there; pydantic alone would also read 1, yes, on, t...
+QueryBool = Annotated[bool, BeforeValidator(_query_bool)]
+
+# A UUID as JSON Schema's `uuid` format has it: 8-4-4-4-12 hexadecimal digits,
+# either case. Python's UUID() also reads 32 digits without hyphens, braces
+# and `urn:uuid:`, which the document calls invalid: not taken.
+UUID_TEXT = re.compile(r"^[0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}$")
+
 # A resource's id in a path. Any other string names nothing: 404 (not 422),
 # like an id that does not exist or is someone else's.
 ResourceId = Annotated[
@@ -271,6 +292,20 @@ ResourceId = Annotated[
     WithJsonSchema(
         {"type": "string", "format": "uuid", "description": "The id the resource was created with."}
     ),
+]
+
+
+def _uuid_text(value: Any) -> Any:
+    if isinstance(value, str) and not UUID_TEXT.fullmatch(value):
+        raise ValueError("must be an id such as 3f2b6c1e-8d4a-4f1b-9c2e-5a7d0e9b1c3f")
+    return value
+
+
+# A habit's id in a request body.
+HabitRef = Annotated[
+    uuid.UUID,
+    BeforeValidator(_uuid_text),
+    WithJsonSchema({"type": "string", "format": "uuid", "description": "A habit's id."}),
 ]
 
 # Any calendar day (a path naming a day that may or may not hold a log).

@@ -4,8 +4,9 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field
 
 from app.models.habit import Frequency
+from app.models.habit_log import LogStatus
 from app.schemas.common import ApiModel, RequestModel, UtcDatetime, optional
-from app.schemas.fields import Title, whole_number
+from app.schemas.fields import MAX_IDS, HabitRef, Title, whole_number
 
 WeeklyTarget = whole_number(
     minimum=1, maximum=7, description="Days per ISO week to count the week."
@@ -52,6 +53,23 @@ class HabitPatch(RequestModel):
     title: Title = optional()
     frequency: Frequency = optional()
     target: WeeklyTarget = optional()
+    archived: Annotated[bool, Field(strict=True)] = optional(
+        "true hides the habit from GET /habits, the stats and the dashboard; "
+        "it keeps its logs and can still be logged."
+    )
+
+
+class HabitOrder(RequestModel):
+    """Body of PUT /habits/order."""
+
+    ids: list[HabitRef] = Field(
+        max_length=MAX_IDS,
+        # No id twice: the part of "each habit exactly once" a schema can say.
+        json_schema_extra={"uniqueItems": True},
+        description="Every one of the user's habits (archived ones too) exactly once, "
+        "in the new order. Which ids those are depends on the habits the user has: "
+        "an id that is not one of them, or one of them left out, is 422.",
+    )
 
 
 class HabitOut(ApiModel):
@@ -60,8 +78,14 @@ class HabitOut(ApiModel):
     frequency: Frequency
     target: int
     created_at: UtcDatetime
+    archived: bool
+    position: int = Field(description="The habit's place in the user's order, 0 first.")
     current_streak: int
     longest_streak: int
-    total_logs: int
-    logged_today: bool
-    period_count: int
+    total_logs: int = Field(description="Done days (skipped days are not counted).")
+    logged_today: bool = Field(description='todayStatus == "done".')
+    today_status: LogStatus | None = Field(description="Today's log, or null.")
+    period_count: int = Field(description="Done days in the current day or ISO week.")
+    score: float = Field(
+        ge=0, le=1, description="The habit's strength as of today (Loop's), 6 decimals."
+    )

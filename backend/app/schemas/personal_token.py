@@ -1,12 +1,11 @@
 import uuid
-from typing import Annotated
 
 from pydantic import Field
 
 from app.schemas.common import ApiModel, RequestModel, UtcDatetime
-from app.schemas.fields import TokenName
+from app.schemas.fields import TokenName, whole_number
 
-ExpiresInDays = Annotated[int, Field(ge=1, le=365, strict=True)]
+ExpiresInDays = whole_number(minimum=1, maximum=365, description="Days until the token expires.")
 
 
 class TokenCreate(RequestModel):

@@ -15,13 +15,14 @@ from sqlalchemy import (
     and_,
     bindparam,
     cast,
+    false,
     func,
     select,
 )
 
 from app.db.prepared import Prepared
 from app.errors import InvalidInput, Unauthorized
-from app.models import Habit, HabitLog, User
+from app.models import Habit, HabitLog, LogStatus, User
 from app.services import users
 
 
@@ -92,7 +93,7 @@ def window_days(window: Window, end: date) -> list[date]:
 def build_overview(
     days: list[date], habits: Iterable[tuple[uuid.UUID, str, Collection[date]]]
 ) -> Overview:
-    """One dataset per habit (id, title, the days it was logged): 1 on those days, else 0."""
+    """One dataset per habit (id, title, the days it was done): 1 on those days, else 0."""
     return Overview(
         labels=days,
         datasets=[
@@ -108,14 +109,15 @@ def build_overview(
 
 def days_of(text: str | None) -> set[date]:
     """The days of an aggregated string of dates ("2026-01-02,2026-01-05"), as
-    `account_habits_with_logged_days` and the log write's read return them."""
+    `account_habits_with_done_days` returns them."""
     return {date.fromisoformat(day) for day in text.split(",")} if text else set()
 
 
-def account_habits_with_logged_days(*habit_columns: ColumnElement[Any]) -> Select[Any]:
-    """The account's habits (oldest first), each with the days it was logged
-    between `:first_day` and `:last_day` as one string, `logged_days`
-    ("2026-01-02,2026-01-05": PostgreSQL's string_agg, SQLite's group_concat).
+def account_habits_with_done_days(*habit_columns: ColumnElement[Any]) -> Select[Any]:
+    """The account's habits that are not archived (in their order), each with
+    the days it was done between `:first_day` and `:last_day` as one string,
+    `logged_days` ("2026-01-02,2026-01-05": PostgreSQL's string_agg,
+    SQLite's group_concat).
 
     Ten short rows are far cheaper to fetch than one row per logged day, and
     only the window's index range is read. The account is outer-joined to its
@@ -132,17 +134,20 @@ def account_habits_with_logged_days(*habit_columns: ColumnElement[Any]) -> Selec
             func.aggregate_strings(cast(_LOGS.c.date, String), ",").label("logged_days"),
         )
         .select_from(
-            _USERS.outerjoin(_HABITS, _HABITS.c.user_id == _USERS.c.id).outerjoin(
+            _USERS.outerjoin(
+                _HABITS, and_(_HABITS.c.user_id == _USERS.c.id, _HABITS.c.archived == false())
+            ).outerjoin(
                 _LOGS,
                 and_(
                     _LOGS.c.habit_id == _HABITS.c.id,
                     _LOGS.c.date.between(bindparam("first_day"), bindparam("last_day")),
+                    _LOGS.c.status == LogStatus.DONE,
                 ),
             )
         )
         .where(_USERS.c.id == bindparam("user_id"))
         .group_by(_USERS.c.id, _HABITS.c.id)
-        .order_by(_HABITS.c.created_at, _HABITS.c.id)
+        .order_by(_HABITS.c.position, _HABITS.c.created_at, _HABITS.c.id)
     )
 
 
@@ -150,7 +155,7 @@ def account_habits_with_logged_days(*habit_columns: ColumnElement[Any]) -> Selec
 # ORM's result machinery.
 _USERS, _HABITS, _LOGS = User.__table__, Habit.__table__, HabitLog.__table__
 _HABITS_WITH_WINDOW_DAYS = Prepared(
-    "habits_with_window_days", account_habits_with_logged_days(_HABITS.c.id, _HABITS.c.title)
+    "habits_with_window_days", account_habits_with_done_days(_HABITS.c.id, _HABITS.c.title)
 )
 
 

@@ -2,14 +2,13 @@
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import Connection, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.models import Badge, Frequency, Habit
-from app.services.streaks import StreakState, current_streak
 
 
 @dataclass(frozen=True)
@@ -71,22 +70,31 @@ HELD_CODES = (
 )
 
 
+def holds_all(held_codes: str | None) -> bool:
+    """Whether the user holds every badge already (`HELD_CODES`): then no
+    write can earn one, and its figures need not be worked out for them."""
+    return bool(held_codes) and set(held_codes.split(",")) >= CATALOG.keys()
+
+
 def due(
     *,
     frequency: Frequency,
-    state: StreakState,
-    today: date,
+    current_streak: int,
+    total_logs: int,
     other_habits_logs: int,
     held_codes: str | None,
 ) -> set[str]:
-    """The codes a habit's fresh streak state unlocks that the user does not hold.
+    """The codes that one habit's fresh figures (its current streak and done
+    days) unlock and the user does not hold yet.
 
     `other_habits_logs` and `held_codes` are `OTHER_HABITS_LOGS` and
     `HELD_CODES`, read with the habit.
     """
-    streak = current_streak(state.last_run_end, state.last_run_length, frequency, today)
-    total_logs = other_habits_logs + state.total_logs
-    deserved = milestones(frequency=frequency, current_streak=streak, total_logs=total_logs)
+    deserved = milestones(
+        frequency=frequency,
+        current_streak=current_streak,
+        total_logs=other_habits_logs + total_logs,
+    )
     return deserved - (set(held_codes.split(",")) if held_codes else set())
 
 

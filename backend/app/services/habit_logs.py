@@ -1,28 +1,36 @@
-"""Logging a habit's days: write, undo, and read a window.
+"""Logging a habit's days: add, change and undo one day's log.
 
-A write reads its habit (the stored streak state, the owner's time zone, the
-badge inputs) and the logged days around the written one, works out the new
-streak state (`streaks.apply_change`), then writes the log and the state.
+Every write takes the same path, `_write`, top to bottom:
 
-On PostgreSQL it first tries that optimistically, outside a transaction: one
-statement reads, and one writes the log and the state only if the habit's
-row is still the version read (its `xmin`, which changes with every committed
-update of the row; every log write updates it). That second statement is
-atomic, so a read made stale by a concurrent write writes nothing. Otherwise
-(the row changed, the neighbourhood cannot tell the new state, a badge is
-due, SQLite, or the habit could not be read) the write takes the locked path:
-a transaction that locks the habit's row, then reads, writes and commits.
+1. read the habit: its stored state and recent logs (`stored_state`), the
+   written day's log, and what the badge rules need;
+2. `decide` (the request's own rule) turns the day's log as it is into the
+   log as it will be, or refuses (404, 409);
+3. work out the new state from the recent logs (`habit_state.apply_change`);
+4. write the log and the state together.
+
+On PostgreSQL this first runs optimistically, on the autocommit connection:
+one prepared statement reads, and one atomic statement writes the state and
+the log only if the habit's row is still the version read (its `xmin`, which
+every committed update of the row changes; every log write updates it). So a
+read made stale by a concurrent write writes nothing. Otherwise (the row
+changed, the change is dated before the state's anchor so only the whole
+history tells the state, a badge is due, or SQLite) the write takes the
+locked branch: a transaction locks the habit's row, then reads, writes (the
+state recomputed from every log when needed), awards badges and commits.
 """
 
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
     Connection,
     Row,
     String,
+    and_,
     bindparam,
     cast,
     delete,
@@ -33,328 +41,364 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from app.db.prepared import Prepared
-from app.errors import Conflict, InvalidInput, NotFound
-from app.models import Frequency, Habit, HabitLog
+from app.errors import Conflict, DomainError, InvalidInput, NotFound
+from app.models import Habit, HabitLog, LogStatus
 from app.models._columns import utc_now
-from app.services import badges, habits, streaks
-from app.services.analytics import Span, Window, days_of
-from app.services.streaks import StreakState
-from app.services.users import possible_todays, today_in
+from app.services import badges, habit_state, habits
+from app.services.habit_state import Change, HabitState
+from app.services.stored_state import (
+    RECENT_LOGS,
+    SAVE_STATE,
+    STATE_COLUMNS,
+    state_of,
+    state_params,
+    statuses_of,
+    with_log,
+)
 
 if TYPE_CHECKING:
     from app.db.session import Database
 
-
-@dataclass(frozen=True)
-class LogWindow:
-    items: list[Row]
-    range: Window | Literal["custom"]
-    start: date
-    end: date
+# How far ahead a day may be skipped (a planned break).
+SKIP_AHEAD_DAYS = 90
 
 
 @dataclass(frozen=True)
-class NewLog:
-    """A log just written (what the ORM entity would hold, without the unit of work)."""
+class LogEntry:
+    """One day's log, as the API shows it."""
 
     id: uuid.UUID
     habit_id: uuid.UUID
     date: date
+    status: LogStatus
+    note: str | None
     created_at: datetime
 
 
-# Built once (statement construction costs more CPU than running it). Core
-# over the tables, run through the session's connection, not the ORM: the
-# routes hold plain rows.
-_LOGS, _HABITS = HabitLog.__table__, Habit.__table__
-_INSERT = insert(_LOGS).values(
-    id=bindparam("id"),
-    habit_id=bindparam("habit_id"),
-    date=bindparam("day"),
-    created_at=bindparam("created_at"),
-)
-_DELETE = delete(_LOGS).where(
-    _LOGS.c.habit_id == bindparam("habit_id"), _LOGS.c.date == bindparam("day")
-)
-_NEARBY = select(_LOGS.c.date).where(
-    _LOGS.c.habit_id == bindparam("habit_id"),
-    _LOGS.c.date.between(bindparam("low"), bindparam("high")),
-)
-# PostgreSQL runs the write and reads the neighbourhood in one statement (a
-# data-modifying WITH): one round trip instead of two. Its read sees the
-# dates as they were before the write, like the read that precedes the write
-# on SQLite, which has no data-modifying WITH.
-_INSERT_READING_NEARBY = _NEARBY.add_cte(_INSERT.returning(_LOGS.c.id).cte("written"))
-_DELETE_READING_NEARBY = _NEARBY.add_cte(_DELETE.returning(_LOGS.c.id).cte("written"))
-_ALL_DATES = select(_LOGS.c.date).where(_LOGS.c.habit_id == bindparam("habit_id"))
-_WINDOW = (
-    select(_LOGS.c.id, _LOGS.c.habit_id, _LOGS.c.date, _LOGS.c.created_at)
-    .where(
-        _LOGS.c.habit_id == bindparam("habit_id"),
-        _LOGS.c.date.between(bindparam("first_day"), bindparam("last_day")),
-    )
-    .order_by(_LOGS.c.date)
-)
-_SAVE_STATE = (
-    update(_HABITS)
-    .where(_HABITS.c.id == bindparam("habit_id"))
-    .values(
-        last_run_end=bindparam("last_run_end"),
-        last_run_length=bindparam("last_run_length"),
-        longest_streak=bindparam("longest_streak"),
-        total_logs=bindparam("total_logs"),
-    )
-)
+# What a write leaves on its day: a log, or none.
+Written = TypeVar("Written", bound=LogEntry | None)
 
-# The optimistic write's two statements (PostgreSQL). The read: the habit as
-# for a locked write, its row version, and its logged days between `low` and
-# `high` as one string. The write: the state saved only if the row is still
-# that version (an UPDATE that finds a newer version waits for its writer,
-# then matches nothing), and the log inserted or deleted only if the state
-# was saved; it answers how many states were saved (0 or 1).
+_HABITS, _LOGS = Habit.__table__, HabitLog.__table__
+_DAY_LOG = _LOGS.alias("day_log")
+
+# What a write needs, as plain columns (no ORM entity): the habit's stored
+# state and recent logs, the written day's log, and what `badges.due` needs.
+# Parameters: `habit_id`, `user_id`, `day`.
+_FOR_WRITE = (
+    select(
+        _HABITS.c.id,
+        _HABITS.c.frequency,
+        _HABITS.c.target,
+        *STATE_COLUMNS,
+        RECENT_LOGS,
+        _DAY_LOG.c.id.label("log_id"),
+        _DAY_LOG.c.status.label("log_status"),
+        _DAY_LOG.c.note.label("log_note"),
+        _DAY_LOG.c.created_at.label("log_created_at"),
+        badges.OTHER_HABITS_LOGS,
+        badges.HELD_CODES,
+    )
+    .select_from(
+        _HABITS.outerjoin(
+            _DAY_LOG,
+            and_(_DAY_LOG.c.habit_id == _HABITS.c.id, _DAY_LOG.c.date == bindparam("day")),
+        )
+    )
+    .where(_HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == bindparam("user_id"))
+)
+# The locked branch locks the habit's row until the transaction ends, which
+# serialises writes to one habit, and only then reads (`_FOR_WRITE`): a
+# statement sees the logs as they were when it began, so a read that waited
+# for the lock in the same statement would miss what the lock's holder wrote.
+_LOCK = (
+    select(_HABITS.c.id)
+    .where(_HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == bindparam("user_id"))
+    .with_for_update()
+)
 # xmin: the transaction that wrote this version of the row (as text, to bind).
 _VERSION = cast(literal_column("habits.xmin"), String)
-_READ_WITH_NEARBY = Prepared(
-    "read_for_log_write",
-    habits.FOR_LOG_WRITE.add_columns(
-        _VERSION.label("version"),
-        select(func.aggregate_strings(cast(_LOGS.c.date, String), ","))
-        .where(
-            _LOGS.c.habit_id == _HABITS.c.id,
-            _LOGS.c.date.between(bindparam("low"), bindparam("high")),
-        )
-        .scalar_subquery()
-        .label("nearby_days"),
-    ),
+_READ_UNLOCKED = Prepared("read_for_log_write", _FOR_WRITE.add_columns(_VERSION.label("version")))
+
+_INSERT_LOG = insert(_LOGS)
+# Not named after the columns: an UPDATE would set those itself.
+_THE_DAY = and_(
+    _LOGS.c.habit_id == bindparam("log_habit_id"), _LOGS.c.date == bindparam("log_date")
 )
+_UPDATE_LOG = (
+    update(_LOGS).where(_THE_DAY).values(status=bindparam("new_status"), note=bindparam("new_note"))
+)
+_DELETE_LOG = delete(_LOGS).where(_THE_DAY)
+
+# The optimistic branch's writes (PostgreSQL), each one atomic statement:
+# the state saved only if the row is still the version read (an UPDATE that
+# finds a newer version waits for its writer, then matches nothing), and the
+# log written only if the state was. Each answers how many states were
+# saved (0 or 1).
 _UNCHANGED = _VERSION == bindparam("version")  # noqa: SIM300 (SQL, not a Python constant)
-_SAVED = _SAVE_STATE.where(_UNCHANGED).returning(_HABITS.c.id).cte("saved")
+_SAVED = SAVE_STATE.where(_UNCHANGED).returning(_HABITS.c.id).cte("saved")
+_SAVED_IDS = select(_SAVED.c.id)
+_COUNT_SAVED = select(func.count()).select_from(_SAVED)
 _INSERT_IF_UNCHANGED = Prepared(
     "insert_log_if_unchanged",
-    select(func.count())
-    .select_from(_SAVED)
-    .add_cte(
+    _COUNT_SAVED.add_cte(
         insert(_LOGS)
         .from_select(
-            ["id", "habit_id", "date", "created_at"],
+            ["id", "habit_id", "date", "status", "note", "created_at"],
             select(
-                # Not named after columns of habits: the UPDATE would set them.
                 bindparam("log_id", type_=_LOGS.c.id.type),
                 _SAVED.c.id,
                 bindparam("day", type_=_LOGS.c.date.type),
+                bindparam("new_status", type_=_LOGS.c.status.type),
+                bindparam("new_note", type_=_LOGS.c.note.type),
                 bindparam("logged_at", type_=_LOGS.c.created_at.type),
             ),
         )
         .cte("written")
     ),
 )
+_ON_SAVED = and_(_LOGS.c.habit_id.in_(_SAVED_IDS), _LOGS.c.date == bindparam("day"))
+_UPDATE_IF_UNCHANGED = Prepared(
+    "update_log_if_unchanged",
+    _COUNT_SAVED.add_cte(
+        update(_LOGS)
+        .where(_ON_SAVED)
+        .values(status=bindparam("new_status"), note=bindparam("new_note"))
+        .cte("written")
+    ),
+)
 _DELETE_IF_UNCHANGED = Prepared(
     "delete_log_if_unchanged",
-    select(func.count())
-    .select_from(_SAVED)
-    .add_cte(_DELETE.where(_LOGS.c.habit_id.in_(select(_SAVED.c.id))).cte("written")),
+    _COUNT_SAVED.add_cte(delete(_LOGS).where(_ON_SAVED).cte("written")),
 )
 
 
-def _state_params(habit_id: uuid.UUID, state: StreakState) -> dict[str, object]:
-    return {
-        "habit_id": habit_id,
-        "last_run_end": state.last_run_end,
-        "last_run_length": state.last_run_length,
-        "longest_streak": state.longest_streak,
-        "total_logs": state.total_logs,
-    }
+def add(
+    *,
+    database: "Database",
+    user_id: uuid.UUID,
+    habit_id: str,
+    today: date,
+    day: date | None,
+    status: LogStatus = LogStatus.DONE,
+    note: str | None = None,
+) -> LogEntry:
+    """Log `day` (default: the user's `today`) of the user's habit as `status`.
+    422 for a done day after today or a skipped day more than
+    SKIP_AHEAD_DAYS ahead, 404 for a habit that is not the user's, 409 when
+    the day has a log already."""
+    day = day or today
+    _check_day(day, status, today)
+
+    def decide(before: LogEntry | None, key: uuid.UUID) -> LogEntry:
+        if before is not None:
+            raise Conflict(f"Habit already logged on {day.isoformat()}.")
+        return LogEntry(uuid.uuid4(), key, day, status, note, utc_now())
+
+    return _write(database, user_id=user_id, habit_id=habit_id, today=today, day=day, decide=decide)
 
 
-def _stored_state(habit: Row) -> StreakState:
-    return StreakState(
-        habit.last_run_end, habit.last_run_length, habit.longest_streak, habit.total_logs
+def edit(
+    *,
+    database: "Database",
+    user_id: uuid.UUID,
+    habit_id: str,
+    today: date,
+    day: date,
+    changes: dict[str, Any],
+) -> LogEntry:
+    """Change the `status` and/or `note` of the log of `day` (a note of None
+    clears it); 404 when there is none, 422 for a done day after today."""
+    if "status" in changes:
+        _check_day(day, changes["status"], today, field="status")
+
+    def decide(before: LogEntry | None, _habit_id: uuid.UUID) -> LogEntry:
+        if before is None:
+            raise NotFound(f"Habit has no log on {day.isoformat()}.")
+        return replace(before, **changes)
+
+    return _write(database, user_id=user_id, habit_id=habit_id, today=today, day=day, decide=decide)
+
+
+def remove(
+    *, database: "Database", user_id: uuid.UUID, habit_id: str, today: date, day: date
+) -> None:
+    """Undo the log of `day`; 404 when there is none."""
+
+    def decide(before: LogEntry | None, _habit_id: uuid.UUID) -> None:
+        if before is None:
+            raise NotFound(f"Habit has no log on {day.isoformat()}.")
+
+    _write(database, user_id=user_id, habit_id=habit_id, today=today, day=day, decide=decide)
+
+
+def _check_day(day: date, status: LogStatus, today: date, *, field: str = "date") -> None:
+    """A done day is not after `today`; a skipped one at most SKIP_AHEAD_DAYS after it."""
+    if status is LogStatus.DONE and day > today:
+        raise InvalidInput(
+            field, f"a day after today ({today.isoformat()}) can only be skipped, not done"
+        )
+    if day > today + timedelta(days=SKIP_AHEAD_DAYS):
+        raise InvalidInput(
+            field, f"a day can be skipped at most {SKIP_AHEAD_DAYS} days ahead of today"
+        )
+
+
+def _write(
+    database: "Database",
+    *,
+    user_id: uuid.UUID,
+    habit_id: str,
+    today: date,
+    day: date,
+    decide: Callable[[LogEntry | None, uuid.UUID], Written],
+) -> Written:
+    """The one data path of a log write (see the module's docstring): the
+    optimistic branch, then, when it cannot answer, the locked one.
+
+    `decide` turns the day's log as it is (None: none) into the log as it
+    will be (None: none), or refuses with a DomainError.
+    """
+    key = habits.habit_key(habit_id)
+    if key is None:
+        raise habits.not_found(habit_id)
+    params = {"habit_id": key, "user_id": user_id, "day": day}
+
+    connection = database.connection
+    if connection.dialect.name == "postgresql":
+        habit = _first(_READ_UNLOCKED.rows(connection, params))
+        if habit is None:
+            raise habits.not_found(habit_id)
+        before = _day_log(habit, day)
+        after = decide(before, key)
+        state, logs = _next_state(habit, day, before, after, today)
+        if (
+            state is not None
+            and not _due_badges(habit, state, logs, today)
+            and _save_if_unchanged(connection, habit, day, before, after, state)
+        ):
+            return after
+
+    session = database.session
+    connection = session.connection()
+    if connection.execute(_LOCK, params).first() is None:
+        session.rollback()
+        raise habits.not_found(habit_id)
+    habit = connection.execute(_FOR_WRITE, params).one()
+    before = _day_log(habit, day)
+    try:
+        after = decide(before, key)
+        _write_log(connection, key, day, before, after)
+    except IntegrityError as error:  # nothing but the lock is held yet
+        session.rollback()
+        raise Conflict(f"Habit already logged on {day.isoformat()}.") from error
+    except DomainError:
+        session.rollback()
+        raise
+    state, logs = _next_state(habit, day, before, after, today)
+    if state is None:  # a change before the anchor: the whole history tells
+        logs = habits.all_logs(connection=connection, habit_id=key)
+        state = habit_state.summarize(logs, habit.frequency, habit.target, today)
+    connection.execute(SAVE_STATE, {"habit_id": key, **state_params(state)})
+    badges.award(session=session, user_id=user_id, codes=_due_badges(habit, state, logs, today))
+    session.commit()
+    return after
+
+
+def _first(rows: list[Any]) -> Any:
+    return rows[0] if rows else None
+
+
+def _status(log: LogEntry | None) -> LogStatus | None:
+    return log.status if log else None
+
+
+def _day_log(habit: Row, day: date) -> LogEntry | None:
+    if habit.log_id is None:
+        return None
+    return LogEntry(
+        habit.log_id, habit.id, day, habit.log_status, habit.log_note, habit.log_created_at
     )
 
 
-def _due_badges(habit: Row, state: StreakState, today: date) -> set[str]:
-    """`badges.due` for the habit as read for a write, with its new `state`."""
+def _next_state(
+    habit: Row, day: date, before: LogEntry | None, after: LogEntry | None, today: date
+) -> tuple[HabitState | None, dict[date, str]]:
+    """The habit's state after the write, worked out from its recent logs
+    (None when the change is dated before the stored state's anchor), and
+    those recent logs after the write."""
+    change = Change(day, _status(before), _status(after))
+    logs = with_log(statuses_of(habit.recent_logs), day, change.after)
+    state = habit_state.apply_change(
+        state_of(habit), [change], logs, habit.frequency, habit.target, today
+    )
+    return state, logs
+
+
+def _due_badges(habit: Row, state: HabitState, logs: dict[date, str], today: date) -> set[str]:
+    """`badges.due` for the habit with its new `state` (`logs`: its recent
+    logs after the write, or all of them)."""
+    if badges.holds_all(habit.held_codes):
+        return set()
+    figures = habit_state.view(state, logs, habit.frequency, habit.target, today)
     return badges.due(
         frequency=habit.frequency,
-        state=state,
-        today=today,
+        current_streak=figures.current_streak,
+        total_logs=state.total_logs,
         other_habits_logs=habit.other_habits_logs,
         held_codes=habit.held_codes,
     )
 
 
-def _check_not_future(day: date, today: date) -> None:
-    if day > today:
-        raise InvalidInput("date", f"must not be in the future (today is {today.isoformat()})")
+def _log_params(log: LogEntry) -> dict[str, object]:
+    return {"new_status": log.status, "new_note": log.note}
 
 
-def _nearby_bounds(day: date | None) -> tuple[date, date]:
-    """Days holding `day`'s neighbourhood (`streaks.neighbourhood`) whatever the
-    habit's frequency; without `day`, that of every day that may be the
-    user's today (`users.possible_todays`)."""
-    first, last = (day, day) if day else possible_todays()
-    # A weekly neighbourhood (3 weeks) holds the daily one (3 days) of each day in it.
-    low, _ = streaks.neighbourhood(first, Frequency.WEEKLY)
-    _, high = streaks.neighbourhood(last, Frequency.WEEKLY)
-    return low, high
-
-
-def _read_unlocked(
-    connection: Connection, user_id: uuid.UUID, habit_id: str, day: date | None
-) -> Row | None:
-    """The habit for an optimistic write, or None for the locked path (not
-    PostgreSQL; no such habit of the user's, which the locked path answers)."""
-    key = habits.habit_key(habit_id)
-    if connection.dialect.name != "postgresql" or key is None:
-        return None
-    low, high = _nearby_bounds(day)
-    params = {"habit_id": key, "user_id": user_id, "low": low, "high": high}
-    rows = _READ_WITH_NEARBY.rows(connection, params)
-    return rows[0] if rows else None
-
-
-def _add_unlocked(
-    connection: Connection, user_id: uuid.UUID, habit_id: str, day: date | None
-) -> NewLog | None:
-    """The optimistic `add`; None when it must take the locked path."""
-    habit = _read_unlocked(connection, user_id, habit_id, day)
-    if habit is None:
-        return None
-    today = today_in(habit.timezone, habit.day_start_hour)
-    day = day or today
-    _check_not_future(day, today)
-    nearby = days_of(habit.nearby_days)
-    if day in nearby:
-        raise Conflict(f"Habit already logged on {day.isoformat()}.")
-    state = streaks.apply_change(
-        _stored_state(habit), habit.frequency, habit.target, day, added=True, nearby=nearby | {day}
-    )
-    if state is None or _due_badges(habit, state, today):
-        return None
-    log = NewLog(id=uuid.uuid4(), habit_id=habit.id, date=day, created_at=utc_now())
-    params = {
-        **_state_params(habit.id, state),
-        "version": habit.version,
-        "log_id": log.id,
-        "day": day,
-        "logged_at": log.created_at,
-    }
-    [(saved,)] = _INSERT_IF_UNCHANGED.rows(connection, params)
-    return log if saved else None
-
-
-def _remove_unlocked(connection: Connection, user_id: uuid.UUID, habit_id: str, day: date) -> bool:
-    """The optimistic `remove`; False when it must take the locked path."""
-    habit = _read_unlocked(connection, user_id, habit_id, day)
-    if habit is None:
-        return False
-    nearby = days_of(habit.nearby_days)
-    if day not in nearby:
-        raise NotFound(f"Habit has no log on {day.isoformat()}.")
-    state = streaks.apply_change(
-        _stored_state(habit), habit.frequency, habit.target, day, added=False, nearby=nearby - {day}
-    )
-    if state is None:
-        return False
-    params = {**_state_params(habit.id, state), "version": habit.version, "day": day}
-    [(saved,)] = _DELETE_IF_UNCHANGED.rows(connection, params)
+def _save_if_unchanged(
+    connection: Connection,
+    habit: Row,
+    day: date,
+    before: LogEntry | None,
+    after: LogEntry | None,
+    state: HabitState,
+) -> bool:
+    """The optimistic write; False when the habit's row changed since it was read."""
+    params = {**state_params(state), "habit_id": habit.id, "version": habit.version, "day": day}
+    if after is None:
+        statement = _DELETE_IF_UNCHANGED
+    elif before is None:
+        statement = _INSERT_IF_UNCHANGED
+        params.update(_log_params(after), log_id=after.id, logged_at=after.created_at)
+    else:
+        statement = _UPDATE_IF_UNCHANGED
+        params.update(_log_params(after))
+    [(saved,)] = statement.rows(connection, params)
     return bool(saved)
 
 
-def _write_reading_nearby(
-    connection: Connection, habit: Row, day: date, params: dict[str, object], *, added: bool
-) -> list[date]:
-    """Insert (`added`) or delete the log of `day`; the logged dates of its
-    neighbourhood (`streaks.neighbourhood`) as they were before."""
-    low, high = streaks.neighbourhood(day, habit.frequency)
-    params = {**params, "habit_id": habit.id, "day": day, "low": low, "high": high}
-    if connection.dialect.name == "postgresql":
-        both = _INSERT_READING_NEARBY if added else _DELETE_READING_NEARBY
-        return list(connection.execute(both, params).scalars())
-    before = list(connection.execute(_NEARBY, params).scalars())
-    connection.execute(_INSERT if added else _DELETE, params)
-    return before
-
-
-def _save_state(
-    connection: Connection, habit: Row, day: date, *, added: bool, nearby: list[date]
-) -> StreakState:
-    """Store the habit's streak state after the write: updated from the written
-    day's neighbourhood (`nearby`, after the write) when that tells,
-    recomputed from every date otherwise."""
-    frequency, target = habit.frequency, habit.target
-    state = streaks.apply_change(
-        _stored_state(habit), frequency, target, day, added=added, nearby=nearby
-    )
-    if state is None:
-        dates = connection.execute(_ALL_DATES, {"habit_id": habit.id}).scalars()
-        state = streaks.summarize(dates, frequency, target)
-    connection.execute(_SAVE_STATE, _state_params(habit.id, state))
-    return state
-
-
-def _add_locked(session: Session, user_id: uuid.UUID, habit_id: str, day: date | None) -> NewLog:
-    """`add` in a transaction that locks the habit's row: writes to one habit
-    are serialised, so the streak state is computed from every committed log."""
-    habit = habits.lock_owned(session=session, user_id=user_id, habit_id=habit_id)
-    today = today_in(habit.timezone, habit.day_start_hour)
-    day = day or today
-    _check_not_future(day, today)
-    log = NewLog(id=uuid.uuid4(), habit_id=habit.id, date=day, created_at=utc_now())
-    connection = session.connection()
-    try:
-        # No savepoint: a duplicate rolls back the whole transaction, which
-        # holds nothing but the lock yet.
-        before = _write_reading_nearby(
-            connection, habit, day, {"id": log.id, "created_at": log.created_at}, added=True
+def _write_log(
+    connection: Connection,
+    habit_id: uuid.UUID,
+    day: date,
+    before: LogEntry | None,
+    after: LogEntry | None,
+) -> None:
+    """The locked branch's write of the log."""
+    params = {"log_habit_id": habit_id, "log_date": day}
+    if after is None:
+        connection.execute(_DELETE_LOG, params)
+    elif before is None:
+        connection.execute(
+            _INSERT_LOG,
+            {
+                "id": after.id,
+                "habit_id": habit_id,
+                "date": day,
+                "status": after.status,
+                "note": after.note,
+                "created_at": after.created_at,
+            },
         )
-    except IntegrityError as error:
-        session.rollback()
-        raise Conflict(f"Habit already logged on {day.isoformat()}.") from error
-    state = _save_state(connection, habit, day, added=True, nearby=[*before, day])
-    badges.award(session=session, user_id=habit.user_id, codes=_due_badges(habit, state, today))
-    session.commit()
-    return log
-
-
-def _remove_locked(session: Session, user_id: uuid.UUID, habit_id: str, day: date) -> None:
-    """`remove` as `_add_locked` adds."""
-    habit = habits.lock_owned(session=session, user_id=user_id, habit_id=habit_id)
-    connection = session.connection()
-    before = _write_reading_nearby(connection, habit, day, {}, added=False)
-    if day not in before:  # nothing was deleted
-        session.rollback()
-        raise NotFound(f"Habit has no log on {day.isoformat()}.")
-    nearby = [logged for logged in before if logged != day]
-    _save_state(connection, habit, day, added=False, nearby=nearby)
-    session.commit()
-
-
-def add(*, database: "Database", user_id: uuid.UUID, habit_id: str, day: date | None) -> NewLog:
-    """Log `day` (default: the user's today; not in the future) of the user's
-    habit, refresh its streaks and award badges. 404 for a habit that is not
-    the user's, 409 when the day is logged already.
-
-    The optimistic attempt runs on `database.connection` (autocommit), the
-    locked path in `database.session` (a transaction).
-    """
-    log = _add_unlocked(database.connection, user_id, habit_id, day)
-    if log is not None:
-        return log
-    return _add_locked(database.session, user_id, habit_id, day)
-
-
-def remove(*, database: "Database", user_id: uuid.UUID, habit_id: str, day: date) -> None:
-    """Undo the log of `day` (as `add` writes); 404 when there is none."""
-    if not _remove_unlocked(database.connection, user_id, habit_id, day):
-        _remove_locked(database.session, user_id, habit_id, day)
-
-
-def in_span(*, connection: Connection, habit_id: uuid.UUID, span: Span) -> LogWindow:
-    """The habit's logs within `span`, ascending (index range scan)."""
-    params = {"habit_id": habit_id, "first_day": span.start, "last_day": span.end}
-    items = connection.execute(_WINDOW, params).all()
-    return LogWindow(items=list(items), range=span.range, start=span.start, end=span.end)
+    else:
+        connection.execute(_UPDATE_LOG, {**params, **_log_params(after)})

@@ -2,11 +2,13 @@
 
 `HabitState` is the habit folded up to an *anchor*: every period before it
 (streaks, `streaks.Runs`) and the strength at the end of the day before it
-(`scores`). The anchor is a Monday at least a week before the last write's
-today (`anchor_for`), so every period before it is over for good, even for a
-reader whose today is a day or two behind the writer's (a time zone moved
-west). What comes after the anchor is folded in when needed, from the logs
-dated `read_window_start(anchor)` or later: the read of `GET /habits` takes
+(`scores`). The anchor is far enough before the last write's today
+(`anchor_for`: a weekly habit's is the Monday a week before that week's, a
+daily habit's three days before that day) that every period before it is
+over for good, even for a reader whose today is two days behind the
+writer's (a time zone moved west, a later start of the day). What comes
+after the anchor is folded in when needed, from the logs dated
+`read_window_start(anchor, frequency)` or later: the read of `GET /habits` takes
 them in the same statement as the habit row (`view`), and a log write reads
 them to bring the state forward (`apply_change`). Those logs are the recent
 ones and the planned skips only, so both stay small however long the history.
@@ -22,16 +24,19 @@ from app.models.habit import Frequency
 from app.services import scores, streaks
 from app.services.streaks import DONE
 
-# How far the anchor stays behind the week of the last write: well beyond any
-# move of `today` between two requests (time zones span 26 hours).
+# How far the anchor stays behind the week (weekly) or the day (daily) of the
+# last write: beyond any move of `today` between two requests (time zones
+# span 26 hours, the start of the day 23 more). A daily habit's anchor stays
+# close: every read folds in the days after it.
 ANCHOR_LAG_DAYS = 7
+DAILY_ANCHOR_LAG_DAYS = 3
 
 
 @dataclass(frozen=True)
 class HabitState:
     """The stored state: all of it is as of the anchor except `total_logs`."""
 
-    anchor: date  # a Monday; the state holds every day before it
+    anchor: date  # a period start (a Monday, weekly); the state holds every day before it
     run: int  # `streaks.Runs.current` over the periods before the anchor
     longest: int  # `streaks.Runs.longest` over the periods before the anchor
     score: float  # the strength at the end of the day before the anchor
@@ -67,19 +72,25 @@ def _shift(day: date, days: int) -> date:
         return date.min if days < 0 else date.max
 
 
-def anchor_for(today: date) -> date:
+def anchor_for(today: date, frequency: Frequency = Frequency.WEEKLY) -> date:
     """The anchor a write on `today` moves the state to: the Monday a week
-    before this week's."""
+    before this week's, or for a daily habit the day three days before."""
+    if frequency is Frequency.DAILY:
+        return _shift(today, -DAILY_ANCHOR_LAG_DAYS)
     return _shift(streaks.period_start(today, Frequency.WEEKLY), -ANCHOR_LAG_DAYS)
 
 
-def read_window_start(anchor: date) -> date:
+def read_window_start(anchor: date, frequency: Frequency = Frequency.WEEKLY) -> date:
     """The first log date that `view` and `apply_change` need: 13 days before
-    the anchor (`scores.WINDOW_DAYS` - 1), for the strength's window.
+    the anchor (`scores.WINDOW_DAYS` - 1), for the strength's window of a
+    weekly habit; the anchor itself for a daily one, whose strength looks at
+    each day alone (and whose periods before the anchor are folded up).
 
     In SQL: `habit_logs.date >= habits.<anchor> - 13` (no bound on today is
     needed, as the anchor is before every reader's today).
     """
+    if frequency is Frequency.DAILY:
+        return anchor
     return _shift(anchor, 1 - scores.WINDOW_DAYS)
 
 
@@ -104,16 +115,9 @@ def _advance(
         start=state.anchor,
         stop=anchor,
     )
-    done, skipped = scores.split(logs)
-    score = scores.advance(
-        state.score,
-        state.anchor,
-        anchor - timedelta(days=1),
-        done,
-        skipped,
-        scores.ratio(frequency, target),
-        target,
-    )
+    f = scores.ratio(frequency, target)
+    last = anchor - timedelta(days=1)
+    score = scores.advance_logs(state.score, state.anchor, last, logs, f, target)
     return replace(state, anchor=anchor, run=runs.current, longest=runs.longest, score=score)
 
 
@@ -122,7 +126,7 @@ def summarize(
 ) -> HabitState:
     """The state computed from every log of the habit, as a write on `today`
     leaves it. Also what a new frequency or target needs."""
-    anchor = anchor_for(today)
+    anchor = anchor_for(today, frequency)
     first = min(logs, default=anchor)
     start = min(anchor, streaks.period_start(first, Frequency.WEEKLY))
     total = sum(1 for status in logs.values() if status == DONE)
@@ -151,7 +155,7 @@ def apply_change(
         return None
     done_delta = sum((change.after == DONE) - (change.before == DONE) for change in changes)
     moved = replace(state, total_logs=state.total_logs + done_delta)
-    return _advance(moved, logs, frequency, target, anchor_for(today))
+    return _advance(moved, logs, frequency, target, anchor_for(today, frequency))
 
 
 def view(
@@ -180,9 +184,8 @@ def view(
         stop=open_from,
     )
     runs = streaks.with_open_periods(runs, counts, target, open_from)
-    done, skipped = scores.split(logs)
     f = scores.ratio(frequency, target)
-    score = scores.advance(state.score, state.anchor, today, done, skipped, f, target)
+    score = scores.advance_logs(state.score, state.anchor, today, logs, f, target)
     period_count = counts.get(this_period, [0, 0])[0]
     return HabitView(
         current_streak=runs.current,

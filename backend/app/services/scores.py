@@ -59,12 +59,20 @@ def _active_days(done: Sequence[int], f: float, first: int, last: int) -> list[i
     """The days from `first` to `last` whose `c` may be above 0, ascending (ordinals)."""
     if f >= 1:
         return list(done[bisect_left(done, first) : bisect_right(done, last)])
+    # The union of the spans [logged, logged + 13] (the days whose window
+    # holds a done day), merged as it goes (done days ascend), within
+    # `first`..`last`.
     days: list[int] = []
-    unlisted = first  # the first day not listed yet
+    begin = end = None
     for logged in done[bisect_left(done, first - WINDOW_DAYS + 1) : bisect_right(done, last)]:
-        end = logged + WINDOW_DAYS - 1  # the last day whose window holds `logged`
-        days.extend(range(max(logged, unlisted), min(end, last) + 1))
-        unlisted = end + 1  # done days ascend, so window ends do too
+        if end is not None and logged <= end + 1:
+            end = logged + WINDOW_DAYS - 1
+            continue
+        if end is not None:
+            days.extend(range(max(begin, first), min(end, last) + 1))
+        begin, end = logged, logged + WINDOW_DAYS - 1
+    if end is not None:
+        days.extend(range(max(begin, first), min(end, last) + 1))
     return days
 
 
@@ -77,15 +85,35 @@ def _advance(
     f: float,
     target: int,
 ) -> float:
-    """`advance` with days as ordinals."""
+    """`advance` with days as ordinals.
+
+    `c` of each day is worked out as `_completion` does, but from two indexes
+    into `done` that only move forward (every read of a habit runs this).
+    """
     m = multiplier(f)
+    gain = 1 - m
+    per_day = f >= 1
+    num = 2 * target
+    # done[oldest:newest]: the done days of the window of the day folded in.
+    oldest = newest = bisect_left(done, low - WINDOW_DAYS + 1)
     cursor = low  # the first day not folded in yet
     for day in _active_days(done, f, low, high):
         skipped_before = bisect_left(skipped, day) if skipped else 0
         if day > cursor:  # days with no `c` above 0 in between
-            score *= m ** (day - cursor - (skipped_before - bisect_left(skipped, cursor)))
+            quiet = day - cursor
+            if skipped:
+                quiet -= skipped_before - bisect_left(skipped, cursor)
+            score *= m**quiet
         if skipped_before == len(skipped) or skipped[skipped_before] != day:
-            score = score * m + _completion(day, done, f, target) * (1 - m)
+            if per_day:
+                completion = 1.0  # an active day of a daily habit is a done day
+            else:
+                while newest < len(done) and done[newest] <= day:
+                    newest += 1
+                while done[oldest] < day - WINDOW_DAYS + 1:
+                    oldest += 1
+                completion = min(1.0, (newest - oldest) / num)
+            score = score * m + completion * gain
         cursor = day + 1
     if cursor <= high:
         skipped_after = bisect_right(skipped, high) - bisect_left(skipped, cursor)
@@ -114,6 +142,19 @@ def advance(
         return score
     done_days = [day.toordinal() for day in done]
     skipped_days = [day.toordinal() for day in skipped]
+    return _advance(score, first.toordinal(), last.toordinal(), done_days, skipped_days, f, target)
+
+
+def advance_logs(
+    score: float, first: date, last: date, logs: Mapping[date, str], f: float, target: int
+) -> float:
+    """`advance` over `logs` (date → status; every log from 13 days before
+    `first` to `last`), without sorting dates first: every read of a habit
+    runs it."""
+    if last < first:
+        return score
+    done_days = sorted(day.toordinal() for day, status in logs.items() if status == DONE)
+    skipped_days = sorted(day.toordinal() for day, status in logs.items() if status == SKIPPED)
     return _advance(score, first.toordinal(), last.toordinal(), done_days, skipped_days, f, target)
 
 
@@ -157,3 +198,15 @@ def series(
             score = score * m + _completion(day, done_days, f, target) * (1 - m)
         points.append((date.fromordinal(day), score))
     return points
+
+
+def shown(score: float) -> float:
+    """`score` as the API shows it: cut after 6 decimals.
+
+    Not rounded to the nearest: the contract's vectors are the exact values
+    cut (today 0.655747 for 0.65574764, 19 days ago 0.051922 for
+    0.05192249), and 0.655748 is further than 1e-6 (Loop's tolerance) from
+    0.655747. The 1e-4 millionth keeps a binary fraction just under an exact
+    one (0.5 computed as 0.4999999999999998) from losing a millionth.
+    """
+    return math.floor(score * 1_000_000 + 1e-4) / 1_000_000

@@ -152,7 +152,7 @@ async def test_405_names_every_method_of_the_resource(client: AsyncClient) -> No
         ("/habits/abc", "GET, PUT, PATCH, DELETE"),
         ("/auth/me", "GET, PATCH, DELETE"),
         ("/auth/tokens", "GET, POST"),
-        ("/habits/abc/logs/2024-01-01", "DELETE"),
+        ("/habits/abc/logs/2024-01-01", "PATCH, DELETE"),
     ]:
         response = await client.request("OPTIONS", path, headers=headers)
         assert_problem(response, 405)

@@ -10,11 +10,15 @@ HABIT_FIELDS = {
     "frequency",
     "target",
     "createdAt",
+    "archived",
+    "position",
     "currentStreak",
     "longestStreak",
     "totalLogs",
     "loggedToday",
+    "todayStatus",
     "periodCount",
+    "score",
 }
 
 

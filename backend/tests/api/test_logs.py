@@ -18,7 +18,8 @@ async def test_log_defaults_to_today_in_the_users_time_zone(client: AsyncClient)
         response = await client.post(f"/habits/{habit['id']}/log", headers=headers)
         assert response.status_code == 201, response.text
         created = response.json()
-        assert set(created) == {"id", "habitId", "date", "createdAt"}
+        assert set(created) == {"id", "habitId", "date", "status", "note", "createdAt"}
+        assert (created["status"], created["note"]) == ("done", None)
         assert created["habitId"] == habit["id"]
         assert created["date"] == today_in(timezone).isoformat()
 

@@ -21,6 +21,9 @@ from httpx import AsyncClient
 # how to tell that no string containing NUL can match it.
 
 _PROVEN_FORMATS = {"date", "uuid"}  # formats whose every valid string is free of NUL
+# A file's bytes (POST /import's `file`): every byte, NUL included, is taken
+# as it is; what a file must hold no JSON Schema can say (its description does).
+_FILE_FORMATS = {"binary"}
 _NUL = 0
 _CATEGORIES_WITHOUT_NUL = {
     sre_parse.CATEGORY_DIGIT,
@@ -116,7 +119,7 @@ class Walker:
             string_stated = (
                 stated
                 or fixed
-                or schema.get("format") in _PROVEN_FORMATS
+                or schema.get("format") in _PROVEN_FORMATS | _FILE_FORMATS
                 or any(excludes_nul(pattern) for pattern in patterns if pattern)
             )
             if not string_stated:

@@ -108,3 +108,27 @@ async def test_unauthenticated_log_writes_are_401_not_counted(app_factory) -> No
     async with client_for(app) as client:
         for _ in range(3):
             assert_problem(await client.post("/habits/x/log"), 401)
+
+
+async def test_a_break_counts_once_and_a_change_of_a_log_counts(app_factory, session) -> None:
+    from sqlalchemy import func, select
+
+    from app.models import HabitLog
+
+    app = app_factory(rate_limit_logs="3/hour")
+    async with client_for(app) as client:
+        headers = await register(client)
+        for title in ("A", "B"):
+            await create_habit(client, headers, title=title)
+        pause = {"from": "2026-01-01", "to": "2026-01-14"}
+        response = await client.post("/habits/skip", json=pause, headers=headers)
+        assert response.json() == {"created": 28}  # 28 logs, one write against the limit
+        habit = (await client.get("/habits", headers=headers)).json()[0]
+        path = f"/habits/{habit['id']}/logs/2026-01-01"
+        assert (await client.patch(path, json={"note": "Away"}, headers=headers)).status_code == 200
+        assert (await client.delete(path, headers=headers)).status_code == 204
+        later = {"from": "2026-02-01", "to": "2026-02-14"}
+        response = await client.post("/habits/skip", json=later, headers=headers)
+        assert_problem(response, 429)
+        assert_problem(await client.patch(path, json={"note": "x"}, headers=headers), 429)
+    assert session.scalar(select(func.count()).select_from(HabitLog)) == 27

@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.models import Badge, Frequency, Habit, HabitLog, User
+from tests.utils.models import habit_row
 
 
 def make_user(session: Session, email: str = "db@example.com") -> User:
@@ -17,7 +18,7 @@ def make_user(session: Session, email: str = "db@example.com") -> User:
 
 
 def make_habit(session: Session, user: User) -> Habit:
-    habit = Habit(user_id=user.id, title="Read", frequency=Frequency.DAILY, target=1)
+    habit = habit_row(user.id)
     session.add(habit)
     session.flush()
     return habit
@@ -44,7 +45,7 @@ def test_badge_once_per_user_and_code_but_for_every_user(session: Session) -> No
 def test_target_must_be_between_1_and_7(session: Session) -> None:
     user = make_user(session)
     with pytest.raises(IntegrityError), session.begin_nested():
-        session.add(Habit(user_id=user.id, title="Too much", frequency=Frequency.WEEKLY, target=8))
+        session.add(habit_row(user.id, frequency=Frequency.WEEKLY, target=8))
 
 
 def test_deleting_a_user_cascades_to_habits_logs_and_badges(session: Session) -> None:

@@ -1,5 +1,5 @@
 """A log write whose read was made stale by another write writes nothing, then
-takes the locked path: the streaks stay right.
+takes the locked path: the stored state stays right.
 
 Each write runs on a `Database` of its own and commits for real (the
 optimistic write checks the habit row's version, which only another
@@ -8,17 +8,24 @@ transaction's commit changes).
 
 import uuid
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from pytest import approx
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.db.session import Database
 from app.models import Frequency, Habit, HabitLog
-from app.services import habit_logs, habits, streaks, users
+from app.services import habit_logs, habit_state, habits, users
+from app.services.habit_state import HabitState
+from app.services.stored_state import state_of
 
-DAY = date(2026, 3, 10)
+TODAY = datetime.now(UTC).date()  # the account's time zone is UTC
+
+
+def ago(days: int) -> date:
+    return TODAY - timedelta(days=days)
 
 
 @pytest.fixture
@@ -31,19 +38,32 @@ def habit(engine: Engine, session: Session) -> Iterator[Habit]:
         timezone="UTC",
     )
     summary = habits.create(
-        session=session, user_id=user.id, title="Race", frequency=Frequency.DAILY, target=1
+        session=session,
+        user_id=user.id,
+        today=TODAY,
+        title="Race",
+        frequency=Frequency.DAILY,
+        target=1,
     )
     return session.get(Habit, summary.id)
 
 
 @pytest.fixture
 def write(engine: Engine):
-    """Run a log service as a request does: on a `Database` of its own."""
+    """Run a log service as a request does, on a `Database` of its own;
+    whether it took the locked branch (a transaction)."""
 
-    def run(action, habit: Habit, day: date) -> None:
+    def run(action, habit: Habit, day: date) -> bool:
         database = Database(engine)
         try:
-            action(database=database, user_id=habit.user_id, habit_id=str(habit.id), day=day)
+            action(
+                database=database,
+                user_id=habit.user_id,
+                habit_id=str(habit.id),
+                today=TODAY,
+                day=day,
+            )
+            return database.in_transaction
         finally:
             database.close()
 
@@ -52,15 +72,24 @@ def write(engine: Engine):
 
 @pytest.fixture
 def stored(session: Session):
-    def read(habit: Habit) -> tuple[streaks.StreakState, list[date]]:
+    """The habit's stored state, checked against the whole history's; its dates."""
+
+    def read(habit: Habit) -> tuple[HabitState, list[date]]:
         session.expire_all()
-        row = session.get(Habit, habit.id)
-        dates = list(session.scalars(select(HabitLog.date).where(HabitLog.habit_id == habit.id)))
+        state = state_of(session.get(Habit, habit.id))
+        logs = session.execute(
+            select(HabitLog.date, HabitLog.status).where(HabitLog.habit_id == habit.id)
+        ).all()
         session.commit()
-        state = streaks.StreakState(
-            row.last_run_end, row.last_run_length, row.longest_streak, row.total_logs
+        full = habit_state.summarize(dict(logs), Frequency.DAILY, 1, TODAY)
+        assert state.score == approx(full.score, abs=1e-12)
+        assert (state.anchor, state.run, state.longest, state.total_logs) == (
+            full.anchor,
+            full.run,
+            full.longest,
+            full.total_logs,
         )
-        return state, sorted(dates)
+        return state, sorted(day for day, _ in logs)
 
     return read
 
@@ -68,28 +97,28 @@ def stored(session: Session):
 @pytest.fixture
 def race(monkeypatch: pytest.MonkeyPatch):
     """Make the next optimistic read stale: `other` runs right after it, once;
-    counts the writes that then took the locked path."""
-    locked = {"add": 0, "remove": 0}
+    counts the writes whose optimistic save then found the row changed."""
+    stale = {"saves": 0}
 
     def arm(other) -> dict[str, int]:
-        read = habit_logs._read_unlocked
+        read = habit_logs._READ_UNLOCKED.rows
+        save = habit_logs._save_if_unchanged
         pending = [other]
 
         def read_then_race(*args, **kwargs):
-            row = read(*args, **kwargs)
+            rows = read(*args, **kwargs)
             if pending:
                 pending.pop()()
-            return row
+            return rows
 
-        monkeypatch.setattr(habit_logs, "_read_unlocked", read_then_race)
-        for name, real in (("add", habit_logs._add_locked), ("remove", habit_logs._remove_locked)):
+        def counted_save(*args, **kwargs):
+            saved = save(*args, **kwargs)
+            stale["saves"] += not saved
+            return saved
 
-            def counted(*args, _name=name, _real=real, **kwargs):
-                locked[_name] += 1
-                return _real(*args, **kwargs)
-
-            monkeypatch.setattr(habit_logs, f"_{name}_locked", counted)
-        return locked
+        monkeypatch.setattr(habit_logs._READ_UNLOCKED, "rows", read_then_race)
+        monkeypatch.setattr(habit_logs, "_save_if_unchanged", counted_save)
+        return stale
 
     return arm
 
@@ -97,45 +126,47 @@ def race(monkeypatch: pytest.MonkeyPatch):
 def test_a_log_raced_by_another_log_is_written_under_the_lock(
     habit: Habit, race, write, stored
 ) -> None:
-    write(habit_logs.add, habit, DAY - timedelta(days=2))
+    write(habit_logs.add, habit, ago(2))
     # Between this write's read and its save, the day before is logged.
-    locked = race(lambda: write(habit_logs.add, habit, DAY - timedelta(days=1)))
+    stale = race(lambda: write(habit_logs.add, habit, ago(1)))
 
-    write(habit_logs.add, habit, DAY)
+    assert write(habit_logs.add, habit, ago(0))
 
-    assert locked == {"add": 1, "remove": 0}
+    assert stale == {"saves": 1}
     state, dates = stored(habit)
-    assert dates == [DAY - timedelta(days=2), DAY - timedelta(days=1), DAY]
-    assert state == streaks.summarize(dates, Frequency.DAILY, 1)
-    assert (state.last_run_length, state.longest_streak, state.total_logs) == (3, 3, 3)
+    assert dates == [ago(2), ago(1), ago(0)]
+    assert state.total_logs == 3
 
 
 def test_an_undo_raced_by_another_undo_is_written_under_the_lock(
     habit: Habit, race, write, stored
 ) -> None:
-    older_run = [DAY - timedelta(days=offset) for offset in range(10, 5, -1)]
-    latest_run = [DAY, DAY + timedelta(days=1), DAY + timedelta(days=2)]
-    for day in [DAY - timedelta(days=20), *older_run, *latest_run]:
+    older_run = [ago(offset) for offset in range(30, 25, -1)]
+    latest_run = [ago(2), ago(1), ago(0)]
+    for day in [ago(40), *older_run, *latest_run]:
         write(habit_logs.add, habit, day)
     # Between this undo's read and its save, an old lone day is undone.
-    locked = race(lambda: write(habit_logs.remove, habit, DAY - timedelta(days=20)))
+    stale = race(lambda: write(habit_logs.remove, habit, ago(40)))
 
-    write(habit_logs.remove, habit, DAY + timedelta(days=2))
+    assert write(habit_logs.remove, habit, ago(0))
 
-    assert locked == {"add": 0, "remove": 1}
+    assert stale == {"saves": 1}
     state, dates = stored(habit)
-    assert dates == [*older_run, DAY, DAY + timedelta(days=1)]
-    assert state == streaks.summarize(dates, Frequency.DAILY, 1)
-    assert (state.last_run_length, state.longest_streak, state.total_logs) == (2, 5, 7)
+    assert dates == [*older_run, ago(2), ago(1)]
+    assert (state.longest, state.total_logs) == (5, 7)
 
 
 def test_writes_nobody_races_take_no_lock(habit: Habit, race, write, stored) -> None:
-    write(habit_logs.add, habit, DAY - timedelta(days=5))  # awards first_log, under the lock
-    locked = race(lambda: None)
-    write(habit_logs.add, habit, DAY)
-    write(habit_logs.add, habit, DAY + timedelta(days=1))
-    write(habit_logs.remove, habit, DAY - timedelta(days=5))
-    assert locked == {"add": 0, "remove": 0}
-    state, dates = stored(habit)
-    assert dates == [DAY, DAY + timedelta(days=1)]
-    assert state == streaks.summarize(dates, Frequency.DAILY, 1)
+    # A daily habit's anchor is 3 days before today: writes from then on
+    # need no history.
+    assert write(habit_logs.add, habit, ago(3))  # awards first_log, under the lock
+    stale = race(lambda: None)
+    locked = [
+        write(habit_logs.add, habit, ago(2)),
+        write(habit_logs.add, habit, ago(1)),
+        write(habit_logs.remove, habit, ago(3)),
+    ]
+    assert locked == [False, False, False]
+    assert stale == {"saves": 0}
+    _, dates = stored(habit)
+    assert dates == [ago(2), ago(1)]

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.db.prepared import PREPARE_OPTION, Prepared
 from app.models import Frequency, Habit, User
 from tests.db.test_query_count import count_statements
+from tests.utils.models import habit_row
 
 _HABITS = Habit.__table__
 # A constant (coalesce's 0), a separator rendered at execution (string_agg's)
@@ -34,7 +35,7 @@ def test_answers_like_its_statement_and_prepares_once(engine: Engine, session: S
     session.add(user)
     session.flush()
     for target, frequency in ((1, Frequency.DAILY), (3, Frequency.WEEKLY), (5, Frequency.WEEKLY)):
-        session.add(Habit(user_id=user.id, title="T", frequency=frequency, target=target))
+        session.add(habit_row(user.id, frequency=frequency, target=target))
     session.commit()
     params = {"user_id": user.id, "least": 2}
     with engine.connect() as connection:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from httpx import AsyncClient
 from sqlalchemy import Connection, Engine, event
 
-from tests.utils.api import create_habit, log, register
+from tests.utils.api import create_habit, log, register, utc_today
 
 
 @contextmanager
@@ -64,19 +64,28 @@ async def test_stats_and_logs_use_a_fixed_number_of_statements(
 async def test_a_log_write_is_three_prepared_statements(
     client: AsyncClient, engine: Engine
 ) -> None:
-    """Check the account, read the habit and its neighbourhood, then save the
-    log and the streaks if the habit is unchanged: no BEGIN, no COMMIT, no planning."""
+    """Check the account, read the habit, its recent logs and the day's log,
+    then save the log and the state if the habit is unchanged: no BEGIN, no
+    COMMIT, no planning."""
     headers = await register(client)
     habit = await create_habit(client, headers)
-    await log(client, headers, habit["id"], date(2026, 1, 10))  # the first log earns a badge
-    await log(client, headers, habit["id"], date(2026, 1, 11))
-    # The first use of each statement on a connection prepares it.
-    await log(client, headers, habit["id"], date(2026, 1, 4))
-    await client.delete(f"/habits/{habit['id']}/logs/2026-01-04", headers=headers)
+    today = utc_today()
+    path = f"/habits/{habit['id']}"
+    await log(client, headers, habit["id"], today)  # earns a badge
+    # The first use of each statement on a connection prepares it. Days from
+    # the state's anchor on (3 days ago for a daily habit) need no history.
+    warm = (today - timedelta(days=1)).isoformat()
+    await log(client, headers, habit["id"], date.fromisoformat(warm))
+    await client.patch(f"{path}/logs/{warm}", json={"note": "warm"}, headers=headers)
+    await client.delete(f"{path}/logs/{warm}", headers=headers)
+    day = today - timedelta(days=3)
     with count_statements(engine) as statements:
-        # A lone day before the latest run: its neighbourhood tells the new streaks.
-        assert (await log(client, headers, habit["id"], date(2026, 1, 5))).status_code == 201
-        undone = await client.delete(f"/habits/{habit['id']}/logs/2026-01-05", headers=headers)
+        assert (await log(client, headers, habit["id"], day)).status_code == 201
+        changed = await client.patch(
+            f"{path}/logs/{day}", json={"status": "skipped", "note": "ill"}, headers=headers
+        )
+        assert changed.status_code == 200
+        undone = await client.delete(f"{path}/logs/{day}", headers=headers)
         assert undone.status_code == 204
     sent = [statement.split("(")[0].split("\n")[0] for statement in statements]
     account = "EXECUTE account"
@@ -84,6 +93,9 @@ async def test_a_log_write_is_three_prepared_statements(
         account,
         "EXECUTE read_for_log_write",
         "EXECUTE insert_log_if_unchanged",
+        account,
+        "EXECUTE read_for_log_write",
+        "EXECUTE update_log_if_unchanged",
         account,
         "EXECUTE read_for_log_write",
         "EXECUTE delete_log_if_unchanged",

@@ -17,7 +17,7 @@ from tests.utils.api import create_habit, log, register
 # The contract's default limits, not the suite's generous ones (tests/conftest.py).
 CONTRACT_LIMITS = {
     name: Settings.model_fields[name].default
-    for name in ("rate_limit_login", "rate_limit_register", "rate_limit_logs")
+    for name in ("rate_limit_login", "rate_limit_register", "rate_limit_logs", "rate_limit_import")
 }
 
 

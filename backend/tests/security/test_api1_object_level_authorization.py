@@ -18,11 +18,14 @@ def routes(habit_id: str, day: str) -> list[tuple[str, str, dict | None]]:
     return [
         ("GET", f"/habits/{habit_id}", None),
         ("PUT", f"/habits/{habit_id}", {"title": "Stolen", "frequency": "weekly", "target": 7}),
+        ("PATCH", f"/habits/{habit_id}", {"archived": True}),
         ("DELETE", f"/habits/{habit_id}", None),
         ("POST", f"/habits/{habit_id}/log", {"date": day}),
         ("POST", f"/habits/{habit_id}/log", None),
         ("GET", f"/habits/{habit_id}/logs?range=month&end={day}", None),
+        ("PATCH", f"/habits/{habit_id}/logs/{day}", {"status": "skipped", "note": "Mine now"}),
         ("DELETE", f"/habits/{habit_id}/logs/{day}", None),
+        ("GET", f"/habits/{habit_id}/scores", None),
     ]
 
 
@@ -99,3 +102,24 @@ async def test_malformed_log_dates_are_422_never_500(client: AsyncClient, victim
         assert "day" in assert_problem(response, 422)["errors"]
         response = await client.get(f"/habits/{habit_id}/logs?end={day}", headers=victim.headers)
         assert "end" in assert_problem(response, 422)["errors"]
+
+
+async def test_another_users_habit_in_a_break_or_an_order_is_refused(
+    client: AsyncClient, victim: Victim, intruder: dict[str, str]
+) -> None:
+    own = await create_habit(client, intruder)
+    before = await victim.snapshot(client)
+    theirs, nobodys = victim.habit["id"], missing_id()
+    day = victim.logged_day.isoformat()
+    answers = []
+    for habit_id in (theirs, nobodys):
+        body = {"from": day, "to": day, "habitIds": [own["id"], habit_id]}
+        answers.append(await client.post("/habits/skip", json=body, headers=intruder))
+    assert_problem(answers[0], 404)
+    assert without_id(answers[0], theirs) == without_id(answers[1], nobodys)
+    for ids in ([own["id"], theirs], [theirs]):
+        response = await client.put("/habits/order", json={"ids": ids}, headers=intruder)
+        assert "ids" in assert_problem(response, 422)["errors"]
+    assert await victim.snapshot(client) == before
+    own_logs = await client.get(f"/habits/{own['id']}/logs?end={day}", headers=intruder)
+    assert own_logs.json()["items"] == []  # the refused break wrote nothing

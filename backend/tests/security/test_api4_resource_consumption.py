@@ -12,7 +12,14 @@ from httpx import AsyncClient
 
 from app.middleware import MAX_BODY_BYTES
 from tests.security.conftest import CONTRACT_LIMITS, ClientFrom, Victim
-from tests.utils.api import PASSWORD, assert_problem, create_habit, register, unique_email
+from tests.utils.api import (
+    PASSWORD,
+    assert_problem,
+    create_habit,
+    import_file,
+    register,
+    unique_email,
+)
 
 
 def _body_of_size(size: int) -> bytes:
@@ -186,3 +193,19 @@ async def test_log_write_limit_is_per_user_and_shared_by_write_and_undo(
         # Same address, another user: not locked out.
         other = await create_habit(client, light)
         assert (await client.post(f"/habits/{other['id']}/log", headers=light)).status_code == 201
+
+
+async def test_import_limit_is_per_user_at_the_contract_default(
+    limited_app, client_from: ClientFrom
+) -> None:
+    app = limited_app(**CONTRACT_LIMITS)
+    limit = int(CONTRACT_LIMITS["rate_limit_import"].split("/")[0])
+    empty = b'{"format": "fitness-habit-tracker", "version": 1, "habits": []}'
+    async with client_from(app, "203.0.113.69") as client:
+        heavy, light = await register(client), await register(client)
+        for _ in range(limit):
+            assert (await import_file(client, heavy, empty)).status_code == 200
+        response = await import_file(client, heavy, empty)
+        assert_problem(response, 429)
+        assert int(response.headers["retry-after"]) >= 1
+        assert (await import_file(client, light, empty)).status_code == 200

@@ -52,8 +52,16 @@ def streaks_of(figures: HabitView) -> tuple[int, int]:
     ],
 )
 def test_the_anchor_is_the_monday_a_week_before_this_weeks(today: date, anchor: date) -> None:
-    assert anchor_for(today) == anchor
+    assert anchor_for(today) == anchor == anchor_for(today, WEEKLY)
     assert anchor.weekday() == 0
+
+
+def test_a_daily_habits_anchor_is_three_days_before_today() -> None:
+    # Today moves back by at most two days between requests (UTC+14 to
+    # UTC-12 with a day starting at 23:00): those days stay after the anchor.
+    assert anchor_for(date(2026, 5, 13), DAILY) == date(2026, 5, 10)
+    assert anchor_for(date(2026, 3, 1), DAILY) == date(2026, 2, 26)
+    assert anchor_for(date(1, 1, 2), DAILY) == date.min
 
 
 def test_reads_need_the_logs_from_13_days_before_the_anchor() -> None:
@@ -257,8 +265,10 @@ def test_a_reader_a_week_behind_the_anchor_gets_the_anchors_figures() -> None:
     # Not a real case (time zones are a day or two apart, the anchor a week
     # or more behind): the answer stays sane, the periods after the anchor
     # count as not over yet.
-    logs = {**days(date(2026, 4, 1), 30), date(2026, 5, 5): "done", date(2026, 5, 7): "done"}
+    # The daily anchor of a write on 13 May is 10 May.
+    logs = {**days(date(2026, 4, 1), 30), date(2026, 5, 11): "done", date(2026, 5, 12): "done"}
     state = summarize(logs, DAILY, 1, date(2026, 5, 13))
+    assert state.anchor == date(2026, 5, 10)
     before = view(state, logs, DAILY, 1, date(2026, 4, 28))
     assert (before.current_streak, before.longest_streak) == (state.run + 2, 30)
     assert before.score == state.score

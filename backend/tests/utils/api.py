@@ -1,7 +1,7 @@
 """Small helpers that drive the API the way a client does."""
 
 import itertools
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from httpx import AsyncClient, Response
@@ -92,3 +92,19 @@ async def delete_account(
     client: AsyncClient, headers: dict[str, str], password: str = PASSWORD
 ) -> Response:
     return await client.request("DELETE", "/auth/me", json={"password": password}, headers=headers)
+
+
+def utc_today() -> date:
+    """The today of an account in UTC with the day starting at midnight (the default)."""
+    return datetime.now(UTC).date()
+
+
+def days_ago(days: int) -> date:
+    return utc_today() - timedelta(days=days)
+
+
+async def import_file(
+    client: AsyncClient, headers: dict[str, str], data: bytes, *, filename: str = "habits"
+) -> Response:
+    """POST /import with `data` as the multipart field `file`, as a browser sends a file."""
+    return await client.post("/import", files={"file": (filename, data)}, headers=headers)

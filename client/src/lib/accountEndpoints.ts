@@ -2,7 +2,7 @@ import { z } from "zod/mini";
 import { requestJson, requestNoContent, requestResponse } from "./api";
 import { attachmentName, type Download } from "./download";
 import type { LoadOptions } from "./endpoints";
-import { newTokenSchema, tokenSchema, type NewAccessToken, type PasswordChange } from "./schemas";
+import { importSummarySchema, newTokenSchema, tokenSchema, type ExportFormat, type NewAccessToken, type PasswordChange } from "./schemas";
 
 /**
  * The account's own endpoints (CONTRACT §2: password, deletion, personal
@@ -10,18 +10,6 @@ import { newTokenSchema, tokenSchema, type NewAccessToken, type PasswordChange }
  * apart from endpoints.ts so that the other pages do not load them.
  */
 
-/**
- * POST /import's answer (CONTRACT §2). Written here only until the route is
- * in the backend's OpenAPI document; then the generated validator replaces it.
- */
-export const importSummarySchema = z.object({
-  habitsCreated: z.number(),
-  habitsMatched: z.number(),
-  logsCreated: z.number(),
-  logsExisting: z.number(),
-  warnings: z.array(z.string()),
-});
-export type ImportSummary = z.infer<typeof importSummarySchema>;
 
 /** Changes the password. A wrong current password is a 403 (the session stays), said at its field. */
 export const changePassword = (change: PasswordChange) =>
@@ -56,8 +44,6 @@ export const createToken = (token: NewAccessToken) =>
 
 export const revokeToken = (id: string) =>
   requestNoContent(`/auth/tokens/${encodeURIComponent(id)}`, { method: "DELETE", failureTitle: "Could not revoke the token" });
-
-export type ExportFormat = "json" | "loop";
 
 /** GET /export as a file, with the name its Content-Disposition gives. */
 export async function exportData(format: ExportFormat): Promise<Download> {

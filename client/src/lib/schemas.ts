@@ -8,6 +8,7 @@ import type {
   BadgeOut,
   BreakCreate,
   ChangePasswordRequest,
+  ExportFormat as ApiExportFormat,
   CreateHabitHabitsPostData,
   Frequency as ApiFrequency,
   HabitLogOut,
@@ -15,6 +16,7 @@ import type {
   HabitLogPatch,
   HabitOut,
   HabitPatch,
+  ImportSummaryOut,
   LogStatus as ApiLogStatus,
   OverviewOut,
   Problem as ApiProblem,
@@ -33,6 +35,7 @@ export {
   zHabitLogOut as habitLogSchema,
   zHabitLogPage as habitLogsPageSchema,
   zHabitOut as habitSchema,
+  zImportSummaryOut as importSummarySchema,
   zNewTokenOut as newTokenSchema,
   zOverviewOut as statsOverviewSchema,
   zScoresOut as scoresSchema,
@@ -59,6 +62,10 @@ export type DayChanges = HabitLogPatch;
 /** POST /habits/skip: a break over `from`..`to` for some habits (all when left out). */
 export type HabitBreak = BreakCreate;
 export type DayScore = ScoresOut["items"][number];
+/** GET /export's formats: this app's JSON, or a Loop Habit Tracker CSV zip. */
+export type ExportFormat = ApiExportFormat;
+/** POST /import's answer: what it created, matched and left out. */
+export type ImportSummary = ImportSummaryOut;
 export type ProfileChanges = UpdateMeRequest;
 export type PasswordChange = ChangePasswordRequest;
 /** A personal access token as listed (never the token itself). */

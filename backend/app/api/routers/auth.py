@@ -78,13 +78,13 @@ def login(body: LoginRequest, session: SessionDep, settings: SettingsDep) -> Res
 
 @router.get("/me", response_model=UserEnvelope, responses=problems(401))
 def read_me(user: CurrentUser) -> Response:
-    return json_response(UserEnvelope, {"user": user})
+    return json_response(UserEnvelope, {"user": user.account})
 
 
 @router.post("/refresh", response_model=TokenResponse, responses=problems(401, 403))
 def refresh(user: InteractiveUser, settings: SettingsDep) -> Response:
     """A new access token with a full lifetime, for a JWT that is still valid."""
-    return _signed_in(user, settings)
+    return _signed_in(user.account, settings)
 
 
 @router.post(

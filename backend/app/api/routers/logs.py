@@ -4,6 +4,7 @@ from fastapi import APIRouter, Body, Depends, Query, Response
 
 from app.api import links
 from app.api.deps import CurrentUser, DatabaseDep, limit_log_writes
+from app.api.paths import HABIT_ID
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.fields import AnyIsoDate, IsoDate, ResourceId
@@ -12,12 +13,14 @@ from app.schemas.habit_log import (
     HabitLogCreate,
     HabitLogOut,
     HabitLogPage,
+    HabitLogPatch,
+    ScoresOut,
 )
-from app.services import habit_logs, habits
+from app.services import habit_history, habit_logs, habits
 from app.services.analytics import Window, log_span
-from app.services.users import today_in
+from app.services.users import today_for
 
-router = APIRouter(prefix="/habits/{habit_id}", tags=["logs"], responses=problems(401, 404))
+router = APIRouter(prefix=f"/habits/{HABIT_ID}", tags=["logs"], responses=problems(401, 404))
 
 
 @router.post(
@@ -33,17 +36,51 @@ def log_day(
     database: DatabaseDep,
     body: Annotated[HabitLogCreate | None, Body()] = None,
 ) -> Response:
-    """Mark a day as kept; without a date, the user's today.
+    """Log a day as done (default) or skipped; without a date, the user's today.
 
-    The date may not be after the user's today (in their time zone, with
-    their day start hour): 422. A day that has a log already: 409."""
+    A done day may not be after the user's today (in their time zone, with
+    their day start hour), a skipped day not more than 90 days after it: 422.
+    A day that has a log already: 409."""
+    body = body or HabitLogCreate()
     log = habit_logs.add(
         database=database,
         user_id=user.id,
         habit_id=habit_id,
-        day=body.date if body else None,
+        today=today_for(user),
+        day=body.date,
+        status=body.status,
+        note=body.note,
     )
     return json_response(HabitLogOut, log, status_code=201)
+
+
+@router.patch(
+    "/logs/{day}",
+    response_model=HabitLogOut,
+    dependencies=[Depends(limit_log_writes)],
+    responses=problems(422, 429),
+)
+def change_day(
+    habit_id: ResourceId,
+    day: AnyIsoDate,
+    body: HabitLogPatch,
+    user: CurrentUser,
+    database: DatabaseDep,
+) -> Response:
+    """Change a logged day's status or note (`note: null` clears it).
+
+    `done` for a day after the user's today, or `skipped` for one more than
+    90 days after it, is 422 (a rule of the clock, which the schemas cannot
+    state); a day without a log is 404."""
+    log = habit_logs.edit(
+        database=database,
+        user_id=user.id,
+        habit_id=habit_id,
+        today=today_for(user),
+        day=day,
+        changes=body.model_dump(exclude_unset=True),
+    )
+    return json_response(HabitLogOut, log)
 
 
 @router.delete(
@@ -62,6 +99,7 @@ def undo_day(
         database=database,
         user_id=user.id,
         habit_id=habit_id,
+        today=today_for(user),
         day=day,
     )
     return Response(status_code=204)
@@ -88,8 +126,28 @@ def list_logs(
     `to`, or more than 400 days, is 422 (rules of two values at once, which
     the parameter's schema cannot state)."""
     connection = database.connection
-    habit = habits.owned_id(connection=connection, user_id=user.id, habit_id=habit_id)
-    today = today_in(habit.timezone, habit.day_start_hour)
-    span = log_span(range=range, end=end, first=first, last=last, today=today)
-    window = habit_logs.in_span(connection=connection, habit_id=habit.id, span=span)
+    key = habits.owned_id(connection=connection, user_id=user.id, habit_id=habit_id)
+    span = log_span(range=range, end=end, first=first, last=last, today=today_for(user))
+    window = habit_history.in_span(connection=connection, habit_id=key, span=span)
     return json_response(HabitLogPage, window)
+
+
+@router.get("/scores", response_model=ScoresOut, responses=problems(422))
+def list_scores(
+    habit_id: ResourceId,
+    user: CurrentUser,
+    database: DatabaseDep,
+    first: Annotated[
+        IsoDate, Query(alias="from", description="Defaults to 89 days before `to`.")
+    ] = None,  # type: ignore[assignment]
+    last: Annotated[IsoDate, Query(alias="to", description="Defaults to today.")] = None,  # type: ignore[assignment]
+) -> Response:
+    """The habit's strength (0-1, 6 decimals) on each day from `from` to `to`
+    (both included, at most 400 days), ascending. `from` after `to` (today
+    when left out), or more than 400 days, is 422 (rules of two values at
+    once and of the clock, which the parameters' schemas cannot state)."""
+    first, last = habit_history.score_span(first=first, last=last, today=today_for(user))
+    items = habit_history.daily_scores(
+        connection=database.connection, user_id=user.id, habit_id=habit_id, first=first, last=last
+    )
+    return json_response(ScoresOut, {"items": items})

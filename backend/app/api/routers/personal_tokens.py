@@ -2,6 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
 
+from app.api import links
 from app.api.deps import DatabaseDep, InteractiveUser
 from app.api.responses import json_response
 from app.problem_details import problems
@@ -13,7 +14,12 @@ from app.services import personal_tokens
 router = APIRouter(prefix="/auth/tokens", tags=["auth"], responses=problems(401, 403))
 
 
-@router.post("", status_code=201, response_model=NewTokenOut, responses=problems(422))
+@router.post(
+    "",
+    status_code=201,
+    response_model=NewTokenOut,
+    responses=problems(422) | links.CREATED_TOKEN,
+)
 def create_token(body: TokenCreate, user: InteractiveUser, database: DatabaseDep) -> Response:
     """A personal access token for scripts; the token is in this response only."""
     token = personal_tokens.create(

@@ -153,6 +153,126 @@ export type DeleteAccountRequest = {
 };
 
 /**
+ * ExportDocument
+ *
+ * GET /export's JSON: everything of the user's, archived habits included.
+ */
+export type ExportDocument = {
+    /**
+     * Format
+     */
+    format?: 'fitness-habit-tracker';
+    /**
+     * Version
+     */
+    version?: 1;
+    /**
+     * Exportedat
+     */
+    exportedAt: string;
+    user: ExportedUser;
+    /**
+     * Habits
+     *
+     * In the user's order (`position`).
+     */
+    habits: Array<ExportedHabit>;
+    /**
+     * Badges
+     */
+    badges: Array<ExportedBadge>;
+};
+
+/**
+ * ExportFormat
+ */
+export type ExportFormat = 'json' | 'loop';
+
+/**
+ * ExportedBadge
+ */
+export type ExportedBadge = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Achievedat
+     */
+    achievedAt: string;
+};
+
+/**
+ * ExportedHabit
+ */
+export type ExportedHabit = {
+    /**
+     * Title
+     */
+    title: string;
+    frequency: Frequency;
+    /**
+     * Target
+     */
+    target: number;
+    /**
+     * Archived
+     */
+    archived: boolean;
+    /**
+     * Position
+     */
+    position: number;
+    /**
+     * Createdat
+     */
+    createdAt: string | null;
+    /**
+     * Logs
+     *
+     * By ascending date.
+     */
+    logs: Array<ExportedLog>;
+};
+
+/**
+ * ExportedLog
+ */
+export type ExportedLog = {
+    /**
+     * Date
+     */
+    date: string;
+    status: LogStatus;
+    /**
+     * Note
+     */
+    note: string | null;
+};
+
+/**
+ * ExportedUser
+ */
+export type ExportedUser = {
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Timezone
+     */
+    timezone: string;
+    /**
+     * Daystarthour
+     */
+    dayStartHour: number;
+};
+
+/**
  * Frequency
  */
 export type Frequency = 'daily' | 'weekly';
@@ -253,7 +373,7 @@ export type HabitOrder = {
     /**
      * Ids
      *
-     * Every one of the user's habits (archived ones too) exactly once, in the new order.
+     * Every one of the user's habits (archived ones too) exactly once, in the new order. Which ids those are depends on the habits the user has: an id that is not one of them, or one of them left out, is 422.
      */
     ids: Array<string>;
 };
@@ -371,6 +491,46 @@ export type HealthOut = {
      * Redis
      */
     redis: 'ok' | 'disabled' | 'down';
+};
+
+/**
+ * ImportForm
+ *
+ * The multipart body of POST /import: one field, `file`, nothing else.
+ */
+export type ImportForm = {
+    /**
+     * File
+     *
+     * At most 10 MiB (10485760 bytes): a JSON export of this app, a Loop Habit Tracker CSV export (.zip) or a Loop Habit Tracker backup (.db), told apart by content. A file none of them is answers 415, a broken or unsafe one 422, a larger one 413.
+     */
+    file: Blob | File;
+};
+
+/**
+ * ImportSummaryOut
+ */
+export type ImportSummaryOut = {
+    /**
+     * Habitscreated
+     */
+    habitsCreated: number;
+    /**
+     * Habitsmatched
+     */
+    habitsMatched: number;
+    /**
+     * Logscreated
+     */
+    logsCreated: number;
+    /**
+     * Logsexisting
+     */
+    logsExisting: number;
+    /**
+     * Warnings
+     */
+    warnings: Array<string>;
 };
 
 /**
@@ -867,6 +1027,8 @@ export type ChangeDayHabitsHabitIdLogsDayPatchData = {
     path: {
         /**
          * Habit Id
+         *
+         * The id the resource was created with.
          */
         habit_id: string;
         /**
@@ -1002,6 +1164,8 @@ export type ListScoresHabitsHabitIdScoresGetData = {
     path: {
         /**
          * Habit Id
+         *
+         * The id the resource was created with.
          */
         habit_id: string;
     };
@@ -2066,7 +2230,7 @@ export type CreateTokenAuthTokensPostError = CreateTokenAuthTokensPostErrors[key
 
 export type CreateTokenAuthTokensPostResponses = {
     /**
-     * Successful Response
+     * The new token.
      */
     201: NewTokenOut;
 };
@@ -2126,6 +2290,105 @@ export type RevokeTokenAuthTokensTokenIdDeleteResponses = {
 };
 
 export type RevokeTokenAuthTokensTokenIdDeleteResponse = RevokeTokenAuthTokensTokenIdDeleteResponses[keyof RevokeTokenAuthTokensTokenIdDeleteResponses];
+
+export type ExportExportGetData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * `json` (this app's export) or `loop` (a Loop Habit Tracker CSV zip).
+         */
+        format?: ExportFormat;
+    };
+    url: '/export';
+};
+
+export type ExportExportGetErrors = {
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Content Too Large
+     */
+    413: Problem;
+    /**
+     * Unprocessable Content
+     */
+    422: Problem;
+    /**
+     * Internal Server Error
+     */
+    500: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ExportExportGetError = ExportExportGetErrors[keyof ExportExportGetErrors];
+
+export type ExportExportGetResponses = {
+    /**
+     * The file, as an attachment: JSON, or with `format=loop` a zip.
+     */
+    200: ExportDocument;
+};
+
+export type ExportExportGetResponse = ExportExportGetResponses[keyof ExportExportGetResponses];
+
+export type ImportFileImportPostData = {
+    body: ImportForm;
+    path?: never;
+    query?: never;
+    url: '/import';
+};
+
+export type ImportFileImportPostErrors = {
+    /**
+     * The body could not be decoded.
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Content Too Large
+     */
+    413: Problem;
+    /**
+     * Unsupported Media Type
+     */
+    415: Problem;
+    /**
+     * Unprocessable Content
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Internal Server Error
+     */
+    500: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ImportFileImportPostError = ImportFileImportPostErrors[keyof ImportFileImportPostErrors];
+
+export type ImportFileImportPostResponses = {
+    /**
+     * Successful Response
+     */
+    200: ImportSummaryOut;
+};
+
+export type ImportFileImportPostResponse = ImportFileImportPostResponses[keyof ImportFileImportPostResponses];
 
 export type HealthHealthGetData = {
     body?: never;

@@ -79,6 +79,29 @@ export const zDeleteAccountRequest = z.object({
 });
 
 /**
+ * ExportFormat
+ */
+export const zExportFormat = z.enum(['json', 'loop']);
+
+/**
+ * ExportedBadge
+ */
+export const zExportedBadge = z.object({
+    code: z.string(),
+    achievedAt: z.iso.datetime({ offset: true, local: true })
+});
+
+/**
+ * ExportedUser
+ */
+export const zExportedUser = z.object({
+    email: z.string(),
+    name: z.string(),
+    timezone: z.string(),
+    dayStartHour: z.int()
+});
+
+/**
  * Frequency
  */
 export const zFrequency = z.enum(['daily', 'weekly']);
@@ -121,11 +144,67 @@ export const zHealthOut = z.object({
 });
 
 /**
+ * ImportForm
+ *
+ * The multipart body of POST /import: one field, `file`, nothing else.
+ */
+export const zImportForm = z.object({
+    file: z.string()
+});
+
+/**
+ * ImportSummaryOut
+ */
+export const zImportSummaryOut = z.object({
+    habitsCreated: z.int(),
+    habitsMatched: z.int(),
+    logsCreated: z.int(),
+    logsExisting: z.int(),
+    warnings: z.array(z.string())
+});
+
+/**
  * LogStatus
  *
  * A logged day: kept (`done`), or `skipped` (a holiday, illness, a planned break).
  */
 export const zLogStatus = z.enum(['done', 'skipped']);
+
+/**
+ * ExportedLog
+ */
+export const zExportedLog = z.object({
+    date: z.iso.date(),
+    status: zLogStatus,
+    note: z.nullable(z.string())
+});
+
+/**
+ * ExportedHabit
+ */
+export const zExportedHabit = z.object({
+    title: z.string(),
+    frequency: zFrequency,
+    target: z.int(),
+    archived: z.boolean(),
+    position: z.int(),
+    createdAt: z.nullable(z.iso.datetime({ offset: true, local: true })),
+    logs: z.array(zExportedLog)
+});
+
+/**
+ * ExportDocument
+ *
+ * GET /export's JSON: everything of the user's, archived habits included.
+ */
+export const zExportDocument = z.object({
+    format: z._default(z.optional(z.literal('fitness-habit-tracker')), 'fitness-habit-tracker'),
+    version: z._default(z.optional(z.literal(1)), 1),
+    exportedAt: z.iso.datetime({ offset: true, local: true }),
+    user: zExportedUser,
+    habits: z.array(zExportedHabit),
+    badges: z.array(zExportedBadge)
+});
 
 /**
  * HabitLogCreate
@@ -1572,7 +1651,7 @@ export const zLogDayHabitsHabitIdLogPostResponse = zHabitLogOut;
 
 export const zUndoDayHabitsHabitIdLogsDayDeletePath = z.object({
     habit_id: z.uuid(),
-    day: z.iso.date().check(z.regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/))
+    day: z.iso.date().check(z.regex(/^(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-[0-9]{2}-[0-9]{2}$/))
 });
 
 /**
@@ -1583,8 +1662,8 @@ export const zUndoDayHabitsHabitIdLogsDayDeleteResponse = z.void();
 export const zChangeDayHabitsHabitIdLogsDayPatchBody = zHabitLogPatch;
 
 export const zChangeDayHabitsHabitIdLogsDayPatchPath = z.object({
-    habit_id: z.string(),
-    day: z.iso.date().check(z.regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/))
+    habit_id: z.uuid(),
+    day: z.iso.date().check(z.regex(/^(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-[0-9]{2}-[0-9]{2}$/))
 });
 
 /**
@@ -1611,7 +1690,7 @@ export const zListLogsHabitsHabitIdLogsGetQuery = z.object({
 export const zListLogsHabitsHabitIdLogsGetResponse = zHabitLogPage;
 
 export const zListScoresHabitsHabitIdScoresGetPath = z.object({
-    habit_id: z.string()
+    habit_id: z.uuid()
 });
 
 export const zListScoresHabitsHabitIdScoresGetQuery = z.object({
@@ -1796,7 +1875,7 @@ export const zListTokensAuthTokensGetResponse = z.array(zTokenOut);
 export const zCreateTokenAuthTokensPostBody = zTokenCreate;
 
 /**
- * Successful Response
+ * The new token.
  */
 export const zCreateTokenAuthTokensPostResponse = zNewTokenOut;
 
@@ -1808,6 +1887,22 @@ export const zRevokeTokenAuthTokensTokenIdDeletePath = z.object({
  * Successful Response
  */
 export const zRevokeTokenAuthTokensTokenIdDeleteResponse = z.void();
+
+export const zExportExportGetQuery = z.object({
+    format: z._default(z.optional(zExportFormat), 'json')
+});
+
+/**
+ * The file, as an attachment: JSON, or with `format=loop` a zip.
+ */
+export const zExportExportGetResponse = zExportDocument;
+
+export const zImportFileImportPostBody = zImportForm;
+
+/**
+ * Successful Response
+ */
+export const zImportFileImportPostResponse = zImportSummaryOut;
 
 /**
  * Successful Response

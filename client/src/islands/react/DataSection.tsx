@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type SubmitEvent } from "react";
 import { ApiError } from "../../lib/api";
 import { saveFile } from "../../lib/download";
-import { exportData, IMPORT_MAX_BYTES, importData, type ExportFormat, type ImportSummary } from "../../lib/accountEndpoints";
+import { exportData, IMPORT_MAX_BYTES, importData } from "../../lib/accountEndpoints";
+import type { ExportFormat, ImportSummary } from "../../lib/schemas";
 
 import { showToast } from "../../lib/toasts";
 import Field from "./Field";
