@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { accountToday, addDays, createHabit, listHabits, logDay, newAccount } from "./api.mjs";
+import { API_URL, accountToday, addDays, createHabit, listHabits, logDay, newAccount } from "./api.mjs";
 import { violations } from "./axe.mjs";
 import { launchBrowser, openPage, screenshot, toasts } from "./browser.mjs";
 
@@ -50,8 +50,15 @@ test("Your data: both exports are saved as files", async () => {
   const { page, finish } = await openPage(browser, { session });
   await page.goto("/settings");
 
+  // The file's name comes from the API's Content-Disposition, which the page can read across origins.
+  const disposition = await page.evaluate(
+    async ({ url, token }) => (await fetch(`${url}/export?format=loop`, { headers: { Authorization: `Bearer ${token}` } })).headers.get("Content-Disposition"),
+    { url: API_URL, token: session.token },
+  );
+  assert.equal(disposition, `attachment; filename="habits-${today}-loop.zip"`);
+
   const json = await download(page, "Export JSON");
-  assert.match(json.name, /^habits-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.equal(json.name, `habits-${today}.json`);
   const exported = JSON.parse(json.bytes.toString("utf8"));
   assert.equal(exported.format, "fitness-habit-tracker");
   assert.equal(exported.version, 1);
@@ -64,7 +71,7 @@ test("Your data: both exports are saved as files", async () => {
   );
 
   const loop = await download(page, "Export Loop CSV");
-  assert.match(loop.name, /\.zip$/);
+  assert.equal(loop.name, `habits-${today}-loop.zip`);
   assert.equal(loop.bytes.subarray(0, 2).toString("latin1"), "PK", "a zip file");
   assert.ok(loop.bytes.includes("Habits.csv"), "Loop's layout: Habits.csv");
   assert.ok(loop.bytes.includes("Journal/Checkmarks.csv"), "a folder per habit");

@@ -63,7 +63,7 @@ describe("Your data: exports", () => {
     await userEvent.click(screen.getByRole("button", { name: "Export Loop CSV" }));
 
     await vi.waitFor(() => expect(saved).toHaveLength(1));
-    expect(saved[0].name).toBe(`habits-${TODAY}.zip`);
+    expect(saved[0].name).toBe(`habits-${TODAY}-loop.zip`);
   });
 
   it("reads both forms of Content-Disposition", () => {

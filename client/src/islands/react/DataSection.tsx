@@ -9,9 +9,10 @@ import Field from "./Field";
 import { useAccountToday } from "./hooks";
 import SettingsSection from "./SettingsSection";
 
-const EXPORTS: { format: ExportFormat; label: string; extension: string }[] = [
-  { format: "json", label: "Export JSON", extension: "json" },
-  { format: "loop", label: "Export Loop CSV", extension: "zip" },
+/** `fallbackName` is used only when the answer's Content-Disposition cannot be read. */
+const EXPORTS: { format: ExportFormat; label: string; fallbackName: (today: string) => string }[] = [
+  { format: "json", label: "Export JSON", fallbackName: (today) => `habits-${today}.json` },
+  { format: "loop", label: "Export Loop CSV", fallbackName: (today) => `habits-${today}-loop.zip` },
 ];
 
 type ImportState =
@@ -21,7 +22,7 @@ type ImportState =
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-function ExportButton({ format, label, extension }: (typeof EXPORTS)[number]) {
+function ExportButton({ format, label, fallbackName }: (typeof EXPORTS)[number]) {
   const today = useAccountToday();
   const [busy, setBusy] = useState(false);
   const download = async () => {
@@ -29,7 +30,7 @@ function ExportButton({ format, label, extension }: (typeof EXPORTS)[number]) {
     setBusy(true);
     try {
       const { blob, filename } = await exportData(format);
-      saveFile(blob, filename ?? `habits-${today}.${extension}`);
+      saveFile(blob, filename ?? fallbackName(today));
     } catch {
       // The toast says why.
     } finally {
