@@ -35,7 +35,7 @@ const SIGNED_IN = [
     ready: async (page) => {
       await page.getByRole("img", { name: /Done on/ }).waitFor();
       await page.getByRole("img", { name: /Strength over the last/ }).waitFor();
-      await page.getByText("Not logged: a done or skipped day can have a note.").waitFor();
+      await page.getByText("Log or skip this day to give it a note.").waitFor();
     },
   },
   {

@@ -79,6 +79,8 @@ export function viewTransitionDone(page) {
 
 export async function screenshot(page, name) {
   await viewTransitionDone(page);
+  // From the top: a page scrolled by the test would draw its sticky header halfway down.
+  await page.evaluate(() => window.scrollTo(0, 0));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }

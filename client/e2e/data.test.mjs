@@ -92,6 +92,7 @@ test("Your data: importing Loop's CSV export shows its summary; a second import 
   assert.match(await data.innerText(), /6 days logged, 0 days already there/);
   await data.getByText(/Wake up early/).first().waitFor(); // its 2-in-3-days frequency is a warning
   assert.deepEqual(await violations(page), [], "axe: the import's summary");
+  for (const dismiss of await page.getByRole("button", { name: "Dismiss" }).all()) await dismiss.click();
   await screenshot(page, "settings-import-light");
 
   const habits = await listHabits(session);

@@ -215,7 +215,7 @@ describe("HabitPage", () => {
       [`GET ${path}/logs`]: logsBetween([], [habitLog("2026-03-02", dailyHabit.id, "done", "Personal best")]),
     });
     render(<HabitPage />);
-    expect(await screen.findByText("Not logged: a done or skipped day can have a note.")).toBeInTheDocument();
+    expect(await screen.findByText("Log or skip this day to give it a note.")).toBeInTheDocument();
 
     const picker = await screen.findByLabelText("Day");
     fireEvent.change(picker, { target: { value: "2026-03-02" } });

@@ -129,7 +129,7 @@ export default function DayPanel({ habitId, date, day, window, onSelect, onNoteS
       {day ? (
         <NoteForm key={date} habitId={habitId} date={date} note={day.note} onNoteSaved={onNoteSaved} />
       ) : (
-        <p className="text-sm text-slate-700 dark:text-slate-300">Not logged: a done or skipped day can have a note.</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">Log or skip this day to give it a note.</p>
       )}
     </div>
   );

@@ -36,7 +36,7 @@ export default function StrengthChart({ days, width }: { days: DayScore[]; width
     <figure className="flex flex-col gap-2">
       <div role="img" aria-label={summary} className="text-sky-700 dark:text-sky-400">
         <ResponsiveContainer width={width ?? "100%"} height={CHART_HEIGHT}>
-          <AreaChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <AreaChart data={days} margin={{ top: 8, right: 20, bottom: 0, left: 0 }}>
             <CartesianGrid vertical={false} strokeOpacity={0.15} />
             <XAxis
               dataKey="date"
