@@ -200,6 +200,12 @@ test("the calendar cycles a day through done, skipped and not logged; its note i
   assert.deepEqual(await logsBetween(session, habit.id, day, day), [{ date: day, status: "skipped", note: "Twenty minutes, by the sea" }]);
   assert.equal(await page.getByLabel("Note", { exact: true }).inputValue(), "Twenty minutes, by the sea", "the note stays with the skip");
 
+  // An emptied note is cleared (PATCH note: null).
+  await page.getByLabel("Note", { exact: true }).fill("");
+  await page.getByRole("button", { name: "Keep note" }).click();
+  await page.getByText("Note cleared.").waitFor();
+  assert.deepEqual(await logsBetween(session, habit.id, day, day), [{ date: day, status: "skipped", note: null }]);
+
   await page.getByRole("button", { name: `${day}: skipped` }).click();
   await page.getByRole("button", { name: `${day}: not logged` }).and(idle(page)).waitFor();
   assert.deepEqual(await logsBetween(session, habit.id, day, day), []);
