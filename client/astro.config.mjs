@@ -19,11 +19,13 @@ export default defineConfig({
         treeshake: { manualPureFunctions: ["z"] },
         output: {
           // Two shared chunks instead of a dozen small ones (each file is gzipped on its own):
-          // what every page runs, and what the islands share.
+          // what every page runs, and what every island needs. A feature's own modules
+          // (calendar, order, breaks, strength, the account's endpoints…) stay with the
+          // pages that use them.
           codeSplitting: {
             groups: [
               { name: "shell", test: /\/src\/lib\/(session|toasts|toaster|dates|navigation|account|theme|modal)\.ts|zustand\/esm\/(vanilla|middleware)|astro\/dist\/transitions/, priority: 2 },
-              { name: "app", test: /\/src\/(lib|generated)\/|\/zod\/|\/src\/islands\/react\/(hooks|PartFailed|Field|Modal|IslandErrorBoundary|icons|LogButton)\./, priority: 1 },
+              { name: "app", test: /\/src\/lib\/(api|config|schemas|endpoints|habits|renewal|retry)\.ts|\/src\/generated\/|\/zod\/|\/src\/islands\/react\/(hooks|PartFailed|Modal|IslandErrorBoundary|icons|TodayActions)\./, priority: 1, minShareCount: 2 },
             ],
           },
         },

@@ -6,7 +6,8 @@
 #
 # Called by scripts/test.sh with PostgreSQL and Redis already running
 # (PG_URL_BASE, PG_PORT, REDIS_URL exported). Run on its own, it starts
-# throw-away ones itself.
+# throw-away ones itself. Arguments pick test files (paths from client/,
+# e.g. `scripts/test-e2e.sh e2e/account.test.mjs`); none runs them all.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 . "$ROOT/scripts/node-env.sh"
@@ -85,9 +86,10 @@ wait_for_port "$WEB_PORT" 30 || show_log_and_fail "static server" "$E2E_TMP/web.
 log "e2e: the journeys in headless Chromium"
 cd "$CLIENT"
 rm -rf e2e-artifacts
-WEB_URL="http://127.0.0.1:$WEB_PORT" API_URL="http://127.0.0.1:$API_PORT" CHROMIUM_PATH=/usr/bin/chromium \
-  SCREENSHOT_DIR="$CLIENT/e2e-artifacts" \
-  pnpm -s e2e || {
+export WEB_URL="http://127.0.0.1:$WEB_PORT" API_URL="http://127.0.0.1:$API_PORT" CHROMIUM_PATH=/usr/bin/chromium \
+  SCREENSHOT_DIR="$CLIENT/e2e-artifacts"
+if [ "$#" -gt 0 ]; then E2E=(node --test --test-concurrency=1 "$@"); else E2E=(pnpm -s e2e); fi
+"${E2E[@]}" || {
   echo "---- API log (tail) ----" >&2
   tail -n 40 "$E2E_TMP/api.log" >&2
   exit 1

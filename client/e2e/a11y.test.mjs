@@ -2,12 +2,10 @@
 // 375 px: 0 violations (CONTRACT §3). Signed in with the browser in another
 // zone than the account, so the time zone notice is checked too.
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
-import { accountToday, addDays, createHabit, logDay, newAccount, signInByApi } from "./api.mjs";
+import { accountToday, addDays, archiveHabit, createHabit, logDay, newAccount, signInByApi } from "./api.mjs";
+import { violations } from "./axe.mjs";
 import { DESKTOP, launchBrowser, openPage, PHONE } from "./browser.mjs";
-
-const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let browser;
 let account;
@@ -19,6 +17,11 @@ before(async () => {
   habit = await createHabit(session, { title: "Practise guitar", frequency: "weekly", target: 3 });
   const today = accountToday("UTC", 0);
   for (const days of [1, 2, 4, 9]) await logDay(session, habit.id, addDays(today, -days));
+  await logDay(session, habit.id, addDays(today, -3), { status: "skipped", note: "Sore fingers" });
+  // A card skipped today, and a habit in the archive.
+  const resting = await createHabit(session, { title: "Stretch", frequency: "daily" });
+  await logDay(session, resting.id, today, { status: "skipped" });
+  await archiveHabit(session, (await createHabit(session, { title: "Old piano lessons", frequency: "daily" })).id);
 });
 after(async () => {
   await browser?.close();
@@ -27,8 +30,21 @@ after(async () => {
 /** Each route with what shows that it has finished loading. */
 const SIGNED_IN = [
   { path: "/dashboard", ready: (page) => page.getByRole("article", { name: "Practise guitar" }).waitFor() },
-  { path: () => `/habit/${habit.id}`, ready: (page) => page.getByRole("img", { name: /Done on/ }).waitFor() },
-  { path: "/settings", ready: (page) => page.getByRole("button", { name: "Save profile" }).waitFor() },
+  {
+    path: () => `/habit/${habit.id}`,
+    ready: async (page) => {
+      await page.getByRole("img", { name: /Done on/ }).waitFor();
+      await page.getByRole("img", { name: /Strength over the last/ }).waitFor();
+      await page.getByText("Log or skip this day to give it a note.").waitFor();
+    },
+  },
+  {
+    path: "/settings",
+    ready: async (page) => {
+      await page.getByRole("button", { name: "Delete my account" }).waitFor();
+      await page.getByText("No tokens yet.").waitFor();
+    },
+  },
   { path: "/leaderboard", ready: (page) => page.getByRole("heading", { name: "Leaderboard" }).waitFor() },
   { path: "/no-such-page", ready: (page) => page.getByRole("heading", { name: "Page not found" }).waitFor() },
   { path: "/habit/00000000-0000-4000-8000-000000000000", ready: (page) => page.getByRole("heading", { name: "Habit not found" }).waitFor() },
@@ -38,14 +54,6 @@ const SIGNED_OUT = [
   { path: "/login", ready: (page) => page.getByLabel("Email").waitFor() },
   { path: "/leaderboard", ready: (page) => page.getByRole("heading", { name: "Leaderboard" }).waitFor() },
 ];
-
-async function violations(page) {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return results.violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-  );
-}
 
 for (const viewport of [DESKTOP, PHONE]) {
   for (const theme of ["light", "dark"]) {
@@ -68,11 +76,19 @@ for (const viewport of [DESKTOP, PHONE]) {
         await page.getByText(/Your days are counted in UTC/).waitFor();
         found.push(...(await violations(page)).map((line) => `${path}: ${line}`));
       }
-      // A dialog open, with its form.
+      // The dashboard's dialogs open, with their forms, and the archived habits shown.
       await page.goto("/dashboard");
       await page.getByRole("button", { name: "New habit" }).click();
       await page.getByRole("dialog", { name: "New habit" }).getByLabel("Title").waitFor();
-      found.push(...(await violations(page)).map((line) => `/dashboard (dialog): ${line}`));
+      found.push(...(await violations(page)).map((line) => `/dashboard (New habit): ${line}`));
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Pause habits" }).click();
+      await page.getByRole("dialog", { name: "Pause habits" }).getByLabel("From").waitFor();
+      found.push(...(await violations(page)).map((line) => `/dashboard (Pause habits): ${line}`));
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Archived habits" }).click();
+      await page.getByRole("button", { name: "Unarchive" }).waitFor();
+      found.push(...(await violations(page)).map((line) => `/dashboard (Archived habits): ${line}`));
       assert.deepEqual(found, []);
       await finish();
     });

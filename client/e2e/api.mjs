@@ -43,8 +43,21 @@ export async function signInByApi({ email, password }) {
 
 export const createHabit = (session, habit) => expectOk(api("/habits", { method: "POST", body: habit, token: session.token }));
 
-export const logDay = (session, habitId, date) =>
-  expectOk(api(`/habits/${habitId}/log`, { method: "POST", body: { date }, token: session.token }));
+export const logDay = (session, habitId, date, extra = {}) =>
+  expectOk(api(`/habits/${habitId}/log`, { method: "POST", body: { date, ...extra }, token: session.token }));
+
+export const archiveHabit = (session, habitId) =>
+  expectOk(api(`/habits/${habitId}`, { method: "PATCH", body: { archived: true }, token: session.token }));
+
+/** The habits in the user's order (`archived`: the archived ones). */
+export const listHabits = (session, { archived = false } = {}) =>
+  expectOk(api(archived ? "/habits?archived=true" : "/habits", { token: session.token }));
+
+/** The logs of `from`..`to`, as the API answers them (date, status, note). */
+export async function logsBetween(session, habitId, from, to) {
+  const page = await expectOk(api(`/habits/${habitId}/logs?from=${from}&to=${to}`, { token: session.token }));
+  return page.items.map(({ date, status, note }) => ({ date, status, note }));
+}
 
 export const getHabit = (session, habitId) => expectOk(api(`/habits/${habitId}`, { token: session.token }));
 

@@ -79,6 +79,8 @@ export function viewTransitionDone(page) {
 
 export async function screenshot(page, name) {
   await viewTransitionDone(page);
+  // From the top: a page scrolled by the test would draw its sticky header halfway down.
+  await page.evaluate(() => window.scrollTo(0, 0));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
@@ -98,5 +100,10 @@ export function toasts(page) {
 
 /** The error toasts on screen (role alert). */
 export function errorToasts(page) {
-  return page.locator('[data-toast-list] > li[role="alert"]');
+  return page.locator('[data-toast-list] > li:has(> [role="alert"])');
+}
+
+/** The token the page's session holds now (after a renewal or a new sign-in, a new one). */
+export function currentToken(page) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "null")?.state?.token ?? null, SESSION_STORAGE_KEY);
 }

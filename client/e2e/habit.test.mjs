@@ -37,7 +37,7 @@ test("backfilling a missed day on the calendar mends the streak; the title is th
   await page.getByRole("button", { name: `${addDays(today, -3)}: done` }).waitFor();
   await page.getByRole("button", { name: `${today}: not logged` }).waitFor();
   assert.equal(await page.getByRole("button", { name: `${addDays(today, 1)}: not logged` }).count(), 0, "no future day");
-  const dayButtons = await page.getByRole("button", { name: /^\d{4}-\d{2}-\d{2}: (done|not logged)$/ }).count();
+  const dayButtons = await page.getByRole("button", { name: /^\d{4}-\d{2}-\d{2}: (done|skipped|not logged)$/ }).count();
   assert.ok(dayButtons >= 365 && dayButtons <= 371, `${dayButtons} days on the calendar`);
 
   await page.getByRole("button", { name: `${missed}: not logged` }).click();
@@ -51,8 +51,14 @@ test("backfilling a missed day on the calendar mends the streak; the title is th
   ]);
   await screenshot(page, "habit-calendar-light");
 
-  // And un-logging it breaks the streak again.
+  // Pressed again, the day is skipped: it bridges the run without counting.
   await page.getByRole("button", { name: `${missed}: done` }).click();
+  await page.getByRole("button", { name: `${missed}: skipped` }).and(page.locator(":not([aria-busy])")).waitFor();
+  await page.waitForFunction(() => /^2\b/.test(document.querySelector("dd")?.textContent?.trim() ?? ""));
+  assert.equal((await getHabit(session, habit.id)).currentStreak, 2);
+
+  // And once more, it is cleared: the streak breaks again.
+  await page.getByRole("button", { name: `${missed}: skipped` }).click();
   await page.getByRole("button", { name: `${missed}: not logged` }).waitFor();
   await page.waitForFunction(() => /^1\b/.test(document.querySelector("dd")?.textContent?.trim() ?? ""));
   assert.equal((await getHabit(session, habit.id)).currentStreak, 1);

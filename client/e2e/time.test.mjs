@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { accountToday, api, createHabit, hourIn, loggedDates, newAccount, addDays } from "./api.mjs";
-import { errorToasts, launchBrowser, openPage, screenshot, toasts } from "./browser.mjs";
+import { currentToken, errorToasts, launchBrowser, openPage, screenshot, toasts } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -67,10 +67,6 @@ test("a browser in America/Los_Angeles with an account in Asia/Tokyo whose day h
   await logAndUndoToday(page, session, habit, newToday);
   await finish();
 });
-
-async function currentToken(page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem("fht-session")).state.token);
-}
 
 test("Settings: a new time zone and day start move today", async () => {
   const session = await newAccount({ timezone: "UTC" });

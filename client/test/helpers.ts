@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import type { Habit, HabitLog, User } from "../src/lib/schemas";
+import type { Habit, HabitLog, LogStatus, User } from "../src/lib/schemas";
 import { sessionStore } from "../src/lib/session";
 import { toastStore } from "../src/lib/toasts";
 
@@ -49,14 +49,14 @@ export const weeklyHabit: Habit = {
 };
 
 let logSerial = 0;
-export function habitLog(date: string, habitId = dailyHabit.id): HabitLog {
+export function habitLog(date: string, habitId = dailyHabit.id, status: LogStatus = "done", note: string | null = null): HabitLog {
   logSerial += 1;
   return {
     id: `5c0e4a1d-${String(logSerial).padStart(4, "0")}-4c2d-9e0f-123456789abc`,
     habitId,
     date,
-    status: "done",
-    note: null,
+    status,
+    note,
     createdAt: `${date}T08:00:00Z`,
   };
 }
@@ -91,7 +91,7 @@ export function stubFetch(...responses: Response[]) {
   return fetchMock;
 }
 
-type Handler = (request: { url: URL; method: string; body: unknown }) => Response | Promise<Response>;
+type Handler = (request: { url: URL; method: string; body: unknown; headers: Headers }) => Response | Promise<Response>;
 
 /**
  * Replaces fetch with a small fake API: `"GET /habits"` → handler. A request
@@ -101,13 +101,14 @@ export function fakeApi(routes: Record<string, Handler>) {
   const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
     const url = new URL(String(input));
     const method = init?.method ?? "GET";
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    const raw = init?.body;
+    const body = raw instanceof FormData ? raw : raw ? JSON.parse(String(raw)) : undefined;
     const route = Object.entries(routes).find(([pattern]) => {
       const [routeMethod, routePath] = pattern.split(" ");
       return routeMethod === method && new RegExp(`^${routePath.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(url.pathname);
     });
     if (!route) return problemResponse(404, "Not Found", `no fake route for ${method} ${url.pathname}`);
-    return route[1]({ url, method, body });
+    return route[1]({ url, method, body, headers: new Headers(init?.headers) });
   });
   vi.stubGlobal("fetch", fetchMock);
   return fetchMock;

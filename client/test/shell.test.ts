@@ -19,7 +19,7 @@ describe("toasts", () => {
     showToast({ kind: "success", title: "Profile saved" });
 
     const items = document.querySelectorAll("[data-toast-list] > li");
-    expect([...items].map((item) => item.getAttribute("role"))).toEqual(["alert", "status"]);
+    expect([...items].map((item) => item.firstElementChild?.getAttribute("role"))).toEqual(["alert", "status"]);
     expect(items[0]).toHaveTextContent("Could not loadThe server cannot be reached.");
 
     dismissToast(visibleToasts()[0].id);

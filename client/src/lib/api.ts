@@ -40,6 +40,8 @@ export interface RequestOptions {
   renew?: boolean;
   /** Sent without a session (signing in, creating an account). */
   anonymous?: boolean;
+  /** The Accept header (a download asks for a file, not JSON). */
+  accept?: string;
 }
 
 const DEFAULT_TITLES: Record<Method, string> = {
@@ -64,17 +66,21 @@ export async function readProblem(response: Response): Promise<Problem> {
   }
 }
 
+/** A JSON body, or a form (a file upload: the browser writes its multipart boundary). */
+function encodeBody(body: unknown): { payload?: BodyInit; contentType?: string } {
+  if (body === undefined) return {};
+  if (body instanceof FormData) return { payload: body };
+  return { payload: JSON.stringify(body), contentType: "application/json" };
+}
+
 async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
   const { method = "GET", body } = options;
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const { payload, contentType } = encodeBody(body);
+  const headers: Record<string, string> = { Accept: options.accept ?? "application/json" };
+  if (contentType) headers["Content-Type"] = contentType;
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
-    return await fetch(`${API_URL}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    return await fetch(`${API_URL}${path}`, { method, headers, body: payload });
   } catch {
     const problem = { ...UNREACHABLE, status: 0 };
     if (!options.quiet) showToast({ title: options.failureTitle ?? DEFAULT_TITLES[method], detail: problem.detail });
@@ -82,8 +88,21 @@ async function send(path: string, options: RequestOptions, token: string | null)
   }
 }
 
+let sessionChange: Promise<unknown> = Promise.resolve();
+
+/**
+ * The session is being replaced on purpose (a password change ends every
+ * token, and the client signs in again with the new password): a request
+ * that meets a 401 meanwhile waits for the new session instead of ending it.
+ */
+export function whileSessionChanges<T>(change: Promise<T>): Promise<T> {
+  sessionChange = change.catch(() => undefined);
+  return change;
+}
+
 /** The session this request was sent with is over: sign out once, however many requests found out. */
-function endSession(sentWith: string): void {
+async function endSession(sentWith: string): Promise<void> {
+  await sessionChange;
   if (sessionStore.getState().token !== sentWith) return;
   sessionStore.getState().signOut();
   showToast({ title: "Session ended", detail: "Please sign in again." });
@@ -98,7 +117,7 @@ async function failWith(response: Response, options: RequestOptions, token: stri
     options.quietStatuses?.includes(status) ||
     (options.showsFieldErrors && status === 422 && Object.keys(problem.errors ?? {}).length > 0);
   if (status === 401 && token) {
-    endSession(token);
+    await endSession(token);
   } else if (!handledByCaller) {
     const detail = status >= 500 ? problem.detail || SERVER_TROUBLE : (problem.detail ?? undefined);
     showToast({ title: options.failureTitle ?? DEFAULT_TITLES[options.method ?? "GET"], detail });
@@ -140,3 +159,6 @@ export async function requestJson<S extends z.ZodMiniType>(
 export async function requestNoContent(path: string, options: RequestOptions = {}): Promise<void> {
   await call(path, options);
 }
+
+/** Calls the API and hands back its answer as it is (a file, say). */
+export const requestResponse = (path: string, options: RequestOptions = {}): Promise<Response> => call(path, options);

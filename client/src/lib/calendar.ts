@@ -1,9 +1,7 @@
-import { addDays, daysBetween, monthShort, startOfIsoWeek, type IsoDate } from "./dates";
+import { addDays, daysBetween, EARLIEST_DAY, monthShort, startOfIsoWeek, type IsoDate } from "./dates";
 
 /** The calendar shows whole ISO weeks, like a year on GitHub: 53 columns, this week last. */
 export const CALENDAR_WEEKS = 53;
-/** No log is older (CONTRACT §2). */
-export const EARLIEST_DAY: IsoDate = "2000-01-01";
 
 export interface CalendarWindow {
   from: IsoDate;

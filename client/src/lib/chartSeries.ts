@@ -7,11 +7,9 @@ export interface DayPoint {
   logged: 0 | 1;
 }
 
-const isDone = (log: HabitLogsPage["items"][number]) => !("status" in log) || log.status !== "skipped";
-
 /** Every day from `start` to `end` (inclusive), marking the done ones. */
 export function seriesFromLogs(page: HabitLogsPage): DayPoint[] {
-  const doneDates = new Set(page.items.filter(isDone).map((log) => log.date));
+  const doneDates = new Set(page.items.filter((log) => log.status === "done").map((log) => log.date));
   return datesFrom(page.start, page.end).map((date) => ({ date, logged: doneDates.has(date) ? 1 : 0 }));
 }
 

@@ -5,6 +5,9 @@
  */
 export type IsoDate = string;
 
+/** No log is older (CONTRACT §2). */
+export const EARLIEST_DAY: IsoDate = "2000-01-01";
+
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

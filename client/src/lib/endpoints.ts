@@ -3,16 +3,15 @@ import { requestJson, requestNoContent } from "./api";
 import type { IsoDate } from "./dates";
 import {
   authResponseSchema,
-  badgeSchema,
   habitLogSchema,
   habitLogsPageSchema,
   habitSchema,
   meResponseSchema,
-  statsOverviewSchema,
   type ChartRange,
+  type DayChanges,
   type HabitChanges,
+  type LogStatus,
   type NewHabit,
-  type NewAccount,
   type ProfileChanges,
 } from "./schemas";
 
@@ -27,31 +26,7 @@ export interface LoadOptions {
   quiet?: boolean;
 }
 
-export interface Credentials {
-  email: string;
-  password: string;
-}
-
 const habitPath = (id: string) => `/habits/${encodeURIComponent(id)}`;
-
-export const login = (credentials: Credentials) =>
-  requestJson("/auth/login", authResponseSchema, {
-    method: "POST",
-    body: credentials,
-    anonymous: true,
-    failureTitle: "Could not sign in",
-  });
-
-export const register = (account: NewAccount, { quietStatuses = [] }: { quietStatuses?: number[] } = {}) =>
-  requestJson("/auth/register", authResponseSchema, {
-    method: "POST",
-    body: account,
-    anonymous: true,
-    failureTitle: "Could not create the account",
-    showsFieldErrors: true,
-    // Email taken: said at the Email field.
-    quietStatuses: [409, ...quietStatuses],
-  });
 
 export const refreshSession = () =>
   requestJson("/auth/refresh", authResponseSchema, { method: "POST", renew: false, quiet: true });
@@ -66,8 +41,9 @@ export const updateProfile = (changes: ProfileChanges) =>
     showsFieldErrors: true,
   });
 
-export const listHabits = ({ quiet }: LoadOptions = {}) =>
-  requestJson("/habits", z.array(habitSchema), { quiet });
+/** The habits in the user's order; with `archived`, the archived ones instead. */
+export const listHabits = ({ quiet, archived = false }: LoadOptions & { archived?: boolean } = {}) =>
+  requestJson(archived ? "/habits?archived=true" : "/habits", z.array(habitSchema), { quiet });
 
 export const getHabit = (id: string, { quiet }: LoadOptions = {}) =>
   requestJson(habitPath(id), habitSchema, { quiet, quietStatuses: [404, 422] });
@@ -91,8 +67,30 @@ export const updateHabit = (id: string, changes: HabitChanges) =>
 export const deleteHabit = (id: string) =>
   requestNoContent(habitPath(id), { method: "DELETE", failureTitle: "Could not delete the habit" });
 
-export const logDay = (id: string, date: IsoDate) =>
-  requestJson(`${habitPath(id)}/log`, habitLogSchema, { method: "POST", body: { date }, failureTitle: "Could not save" });
+/** Archives a habit (off the dashboard and the stats, its days kept) or brings it back. */
+export const setArchived = (id: string, archived: boolean) =>
+  requestJson(habitPath(id), habitSchema, {
+    method: "PATCH",
+    body: { archived },
+    failureTitle: archived ? "Could not archive the habit" : "Could not unarchive the habit",
+  });
+
+/** Logs a day as done (the default) or skipped. */
+export const logDay = (id: string, date: IsoDate, status: LogStatus = "done") =>
+  requestJson(`${habitPath(id)}/log`, habitLogSchema, {
+    method: "POST",
+    body: status === "done" ? { date } : { date, status },
+    failureTitle: "Could not save",
+  });
+
+/** Changes a logged day's status or note. */
+export const updateDay = (id: string, date: IsoDate, changes: DayChanges) =>
+  requestJson(`${habitPath(id)}/logs/${date}`, habitLogSchema, {
+    method: "PATCH",
+    body: changes,
+    failureTitle: "Could not save",
+    showsFieldErrors: true,
+  });
 
 export const unlogDay = (id: string, date: IsoDate) =>
   requestNoContent(`${habitPath(id)}/logs/${date}`, { method: "DELETE", failureTitle: "Could not save" });
@@ -103,9 +101,3 @@ export const getHabitLogs = (id: string, range: ChartRange, { quiet }: LoadOptio
 /** The logs of `from`..`to`, both included (at most 400 days). */
 export const getHabitLogsBetween = (id: string, from: IsoDate, to: IsoDate, { quiet }: LoadOptions = {}) =>
   requestJson(`${habitPath(id)}/logs?from=${from}&to=${to}`, habitLogsPageSchema, { quiet });
-
-export const getStatsOverview = (range: ChartRange, { quiet }: LoadOptions = {}) =>
-  requestJson(`/stats/overview?range=${range}`, statsOverviewSchema, { quiet });
-
-export const listBadges = ({ quiet }: LoadOptions = {}) =>
-  requestJson("/badges", z.array(badgeSchema), { quiet });

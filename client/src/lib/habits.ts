@@ -1,22 +1,31 @@
-import type { Habit } from "./schemas";
+import type { Habit, LogStatus } from "./schemas";
 
 /** "Daily" or "Weekly · 3× a week". */
 export function frequencyLabel(habit: Pick<Habit, "frequency" | "target">): string {
   return habit.frequency === "daily" ? "Daily" : `Weekly · ${habit.target}× a week`;
 }
 
-/**
- * What a day of a habit holds. Only "done" can be written today; the API's
- * "skipped" joins the cycle when the client learns to skip (CONTRACT §3).
- */
-export type DayState = "done" | "skipped" | "none";
+/** What a day of a habit holds: a log's status, or nothing. */
+export type DayState = LogStatus | "none";
 
-/** The state a day moves to when it is activated on the calendar. */
+/** The state a day moves to when it is activated on the calendar (CONTRACT §3). */
 export const DAY_CYCLE: Record<DayState, DayState> = {
   none: "done",
-  done: "none",
+  done: "skipped",
   skipped: "none",
 };
+
+/** The habit as it is once today holds `status` (null: no log), before the server recounts it. */
+export function withTodayStatus(habit: Habit, status: LogStatus | null): Habit {
+  const wasDone = habit.todayStatus === "done";
+  const isDone = status === "done";
+  return { ...habit, todayStatus: status, loggedToday: isDone, periodCount: habit.periodCount + Number(isDone) - Number(wasDone) };
+}
+
+/** A strength (0–1) as people read it: "66%". */
+export function strengthPercent(score: number): string {
+  return `${Math.round(score * 100)}%`;
+}
 
 /** How a day is named to a screen reader and a browser test: `2026-03-01: done`. */
 export const DAY_STATE_LABEL: Record<DayState, string> = {
@@ -31,4 +40,5 @@ export function characterCount(text: string): number {
 }
 
 export const TITLE_MAX_LENGTH = 100;
+export const NOTE_MAX_LENGTH = 500;
 export const WEEKLY_TARGET_DEFAULT = 3;

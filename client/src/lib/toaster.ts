@@ -8,9 +8,13 @@ const KIND_CLASSES = {
 function toastElement(toast: Toast): HTMLLIElement {
   const item = document.createElement("li");
   item.dataset.toastId = String(toast.id);
-  // An error interrupts (alert); a confirmation waits its turn (status).
-  item.setAttribute("role", toast.kind === "error" ? "alert" : "status");
-  item.className = `pointer-events-auto flex items-start gap-3 rounded-xl border p-3 shadow-lg ${KIND_CLASSES[toast.kind]}`;
+  item.className = "pointer-events-auto";
+  // An error interrupts (alert); a confirmation waits its turn (status). The role sits inside
+  // the list item: a list item whose own role is alert is no list item (axe: list, aria-allowed-role).
+  const box = document.createElement("div");
+  box.setAttribute("role", toast.kind === "error" ? "alert" : "status");
+  box.className = `flex items-start gap-3 rounded-xl border p-3 shadow-lg ${KIND_CLASSES[toast.kind]}`;
+  item.append(box);
   const text = document.createElement("div");
   text.className = "min-w-0 flex-1";
   const title = document.createElement("p");
@@ -29,7 +33,7 @@ function toastElement(toast: Toast): HTMLLIElement {
   close.className = "rounded-md px-1 text-lg leading-none";
   close.textContent = "×";
   close.addEventListener("click", () => dismissToast(toast.id));
-  item.append(text, close);
+  box.append(text, close);
   return item;
 }
 

@@ -1,7 +1,11 @@
+import { useRef } from "react";
 import { seriesFromOverview } from "../../lib/chartSeries";
 import { addDays, datesFrom, longDate } from "../../lib/dates";
-import { getStatsOverview, listBadges, listHabits } from "../../lib/endpoints";
+import { listHabits } from "../../lib/endpoints";
+import { getStatsOverview, listBadges } from "../../lib/stats";
+import { fullOrder, movedList, reorderHabits, type Step } from "../../lib/order";
 import type { Habit } from "../../lib/schemas";
+import ArchivedHabits from "./ArchivedHabits";
 import BadgeList from "./BadgeList";
 import HabitCard from "./HabitCard";
 import { useAccountToday, useRequireSession, useResource, useSession } from "./hooks";
@@ -10,14 +14,18 @@ import { IslandErrorBoundary } from "./IslandErrorBoundary";
 import LoadingCards from "./LoadingCards";
 import NewHabitModal from "./NewHabitModal";
 import PartFailed from "./PartFailed";
+import PauseHabits from "./PauseHabits";
 
 /** One line, kept even while empty: nothing below moves when it fills in. */
 function Summary({ habits }: { habits: Habit[] | null }) {
   const doneToday = habits?.filter((habit) => habit.loggedToday).length ?? 0;
+  const skippedToday = habits?.filter((habit) => habit.todayStatus === "skipped").length ?? 0;
   const bestStreak = Math.max(0, ...(habits ?? []).map((habit) => habit.currentStreak));
   return (
     <p className="min-h-5 text-sm text-slate-700 dark:text-slate-300">
-      {habits && habits.length > 0 && `${doneToday} of ${habits.length} done today · best current streak ${bestStreak}`}
+      {habits &&
+        habits.length > 0 &&
+        `${doneToday} of ${habits.length} done today${skippedToday > 0 ? `, ${skippedToday} skipped` : ""} · best current streak ${bestStreak}`}
     </p>
   );
 }
@@ -59,6 +67,40 @@ function DashboardContent() {
     if (changed.totalLogs > before.totalLogs) badges.retry();
   };
 
+  // The card moves at once; the server then gets the whole order (archived habits keep their
+  // places). Moves are sent one after another, and only the last one's answer is shown.
+  const moves = useRef({ queue: Promise.resolve(), latest: 0 });
+  const move = (id: string, step: Step) => {
+    if (habits.state.status !== "ready") return;
+    const before = habits.state.data;
+    const moved = movedList(before, id, step);
+    if (!moved) return;
+    habits.update(() => moved);
+    const turn = ++moves.current.latest;
+    const isLatest = () => turn === moves.current.latest;
+    moves.current.queue = moves.current.queue.then(async () => {
+      try {
+        const archived = await listHabits({ archived: true });
+        const saved = await reorderHabits(fullOrder(moved, archived));
+        if (isLatest()) habits.update(() => saved.filter((habit) => !habit.archived));
+      } catch {
+        // The toast says why; the order the server holds comes back.
+        if (isLatest()) habits.update(() => before);
+        habits.refresh();
+      }
+    });
+  };
+
+  const unarchived = (habit: Habit) => {
+    habits.update((list) => [...list, habit].sort((a, b) => a.position - b.position));
+    overview.refresh();
+  };
+
+  const paused = () => {
+    habits.refresh();
+    overview.refresh();
+  };
+
   return (
     <section aria-labelledby="dashboard-heading" className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -74,7 +116,11 @@ function DashboardContent() {
           </p>
           <Summary habits={habits.state.status === "ready" ? habits.state.data : null} />
         </div>
-        <NewHabitModal onCreated={(habit) => habits.update((list) => [...list, habit])} />
+        <div className="flex flex-wrap gap-2">
+          {/* Drawn from the start (nothing moves when the habits arrive); the dialog lists them once loaded. */}
+          <PauseHabits habits={habits.state.status === "ready" ? habits.state.data : []} today={today} onPaused={paused} />
+          <NewHabitModal onCreated={(habit) => habits.update((list) => [...list, habit])} />
+        </div>
       </div>
       {habits.state.status === "loading" && <LoadingCards />}
       {habits.state.status === "failed" && <PartFailed message="We could not load your habits." onRetry={habits.retry} />}
@@ -85,17 +131,20 @@ function DashboardContent() {
             <PartFailed message="We could not load this week's days." onRetry={overview.retry} />
           )}
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {habits.state.data.map((habit) => (
+            {habits.state.data.map((habit, index, list) => (
               <HabitCard
                 key={habit.id}
                 habit={habit}
                 lastDays={lastDays(habit.id)}
                 onHabitChange={(changed) => replaceHabit(changed, habit)}
+                onMove={(step) => move(habit.id, step)}
+                canMove={{ up: index > 0, down: index < list.length - 1 }}
               />
             ))}
           </div>
         </>
       )}
+      <ArchivedHabits onUnarchived={unarchived} />
       <section aria-labelledby="badges-heading" className="flex flex-col gap-3">
         <h2 id="badges-heading" className="text-lg font-semibold">
           Badges

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import {
   calendarWeeks,
   calendarWindow,
@@ -8,9 +8,10 @@ import {
   type CalendarWindow,
 } from "../../lib/calendar";
 import { addDays, longDate, weekdayShort, type IsoDate } from "../../lib/dates";
-import { getHabit, getHabitLogsBetween, logDay, unlogDay } from "../../lib/endpoints";
-import { DAY_CYCLE, DAY_STATE_LABEL, type DayState } from "../../lib/habits";
+import { getHabit, getHabitLogsBetween, logDay, unlogDay, updateDay } from "../../lib/endpoints";
+import { DAY_CYCLE, DAY_STATE_LABEL, withTodayStatus, type DayState } from "../../lib/habits";
 import type { Habit, HabitLogsPage } from "../../lib/schemas";
+import type { Day } from "./DayPanel";
 import { useResource } from "./hooks";
 import { ChevronLeftIcon, ChevronRightIcon } from "./icons";
 import PartFailed from "./PartFailed";
@@ -21,10 +22,14 @@ interface Props {
   onHabitChange: (habit: Habit) => void;
 }
 
-type DayStates = Map<IsoDate, DayState>;
+/** The logged days of the window: status and note by date (a day not in it is not logged). */
+type LoggedDays = Map<IsoDate, Day>;
 
-function statesOf(page: HabitLogsPage): DayStates {
-  return new Map(page.items.map((log) => [log.date, "status" in log && log.status === "skipped" ? "skipped" : "done"]));
+// The note editor follows the grid (the page's JS budget): the grid is what people come for.
+const DayPanel = lazy(() => import("./DayPanel"));
+
+function loggedDays(page: HabitLogsPage): LoggedDays {
+  return new Map(page.items.map((log) => [log.date, { state: log.status, note: log.note }]));
 }
 
 const CELL_LOOK: Record<DayState, string> = {
@@ -33,19 +38,25 @@ const CELL_LOOK: Record<DayState, string> = {
   none: "bg-slate-100 border-slate-300 dark:bg-slate-800 dark:border-slate-600",
 };
 
+/** A small dot in the corner of a day that has a note. */
+const NOTE_MARK =
+  "after:absolute after:-top-0.5 after:-right-0.5 after:size-2 after:rounded-full after:border after:border-white after:bg-amber-500 dark:after:border-slate-900";
+
 /** Keys that move the focus through the grid, in days: columns are weeks, rows weekdays. */
 const MOVES: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -7, ArrowRight: 7 };
 
 /**
  * The last 12 months as a GitHub-style year grid: a button per day, named
- * `YYYY-MM-DD: done` or `…: not logged`. Activating one logs or un-logs that
- * day (a missed day is fixed here); the arrow keys move between days, and
- * the whole grid is one stop for the Tab key. `Earlier` reaches older years.
+ * `YYYY-MM-DD: done`, `…: skipped` or `…: not logged`. Activating one cycles
+ * it not logged → done → skipped → not logged (a missed day is fixed here);
+ * the arrow keys move between days, and the whole grid is one stop for the
+ * Tab key. `Earlier` reaches older years. The day last pressed or focused
+ * shows below the grid with its note, to read and change.
  */
 export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
   const [view, setView] = useState<CalendarWindow>(() => calendarWindow(today));
   const logs = useResource(
-    async ({ quiet }) => statesOf(await getHabitLogsBetween(habit.id, view.from, view.to, { quiet })),
+    async ({ quiet }) => loggedDays(await getHabitLogsBetween(habit.id, view.from, view.to, { quiet })),
     `${habit.id}|${view.from}|${view.to}`,
   );
   const [pending, setPending] = useState<Set<IsoDate>>(new Set());
@@ -60,41 +71,49 @@ export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
     if (view.to === shownToday) setView(calendarWindow(today));
   }
 
-  const states = logs.state.status === "ready" ? logs.state.data : null;
-  const setState = (date: IsoDate, state: DayState) => logs.update((map) => new Map(map).set(date, state));
+  const logged = logs.state.status === "ready" ? logs.state.data : null;
+  const setDay = (date: IsoDate, day: Day | null) =>
+    logs.update((map) => {
+      const next = new Map(map);
+      if (day) next.set(date, day);
+      else next.delete(date);
+      return next;
+    });
 
   // The newest weeks are at the right end: show them first on a narrow screen.
-  const ready = states !== null;
+  const ready = logged !== null;
   useEffect(() => {
     const scroller = scrollerRef.current;
     if (scroller && ready) scroller.scrollLeft = scroller.scrollWidth;
   }, [ready, view.from]);
 
-  const stateOf = (date: IsoDate): DayState => {
-    // Today follows the log button above, whatever this grid loaded.
-    if (date === today) return habit.loggedToday ? "done" : states?.get(date) === "skipped" ? "skipped" : "none";
-    return states?.get(date) ?? "none";
+  const dayOf = (date: IsoDate): Day | null => {
+    // Today follows the buttons above (Log today, Skip today), whatever this grid loaded.
+    if (date === today) return habit.todayStatus ? { state: habit.todayStatus, note: logged?.get(date)?.note ?? null } : null;
+    return logged?.get(date) ?? null;
   };
 
   const toggle = async (date: IsoDate) => {
-    if (!states || pending.has(date)) return;
-    const before = stateOf(date);
-    const after = DAY_CYCLE[before];
-    // Today's cell and the log button show the same thing: both flip at once.
-    const flipHabit = (state: DayState) =>
-      date === today && onHabitChange({ ...habit, loggedToday: state === "done" });
+    if (!logged || pending.has(date)) return;
+    const before = dayOf(date);
+    const after = DAY_CYCLE[before?.state ?? "none"];
+    const afterDay = after === "none" ? null : { state: after, note: before?.note ?? null };
+    // Today's cell and the buttons above show the same thing: both change at once.
+    const flipHabit = (day: Day | null) => date === today && onHabitChange(withTodayStatus(habit, day?.state ?? null));
     setPending((set) => new Set(set).add(date));
-    setState(date, after);
-    flipHabit(after);
+    setFocusDate(date);
+    setDay(date, afterDay);
+    flipHabit(afterDay);
     try {
-      if (before !== "none") await unlogDay(habit.id, date);
       if (after === "done") await logDay(habit.id, date);
+      else if (after === "skipped") await updateDay(habit.id, date, { status: "skipped" });
+      else await unlogDay(habit.id, date);
       // The streaks and totals, as the server now counts them.
       const saved = await getHabit(habit.id, { quiet: true }).catch(() => null);
       if (saved) onHabitChange(saved);
     } catch {
       // Not saved (the toast says why): the day shows what it was.
-      setState(date, before);
+      setDay(date, before);
       flipHabit(before);
     } finally {
       setPending((set) => {
@@ -146,7 +165,7 @@ export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
       {logs.state.status === "loading" && (
         <div role="status" aria-label="Loading the calendar" className="h-[12.5rem] animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" />
       )}
-      {states && (
+      {logged && (
         <div ref={scrollerRef} className="flex overflow-x-auto pb-2">
           {/* The weekday names stay in view while the weeks scroll under them. */}
           <div className="sticky left-0 z-10 grid shrink-0 grid-flow-col grid-rows-[1rem_repeat(7,1.125rem)] gap-1.5 bg-white pr-1 dark:bg-slate-900">
@@ -170,7 +189,8 @@ export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
               </span>,
               ...days.map((date, weekday) => {
                 if (!date) return <span key={`${monday}-${weekday}`} aria-hidden="true" className="size-[1.125rem]" />;
-                const state = stateOf(date);
+                const day = dayOf(date);
+                const state = day?.state ?? "none";
                 const name = `${date}: ${DAY_STATE_LABEL[state]}`;
                 return (
                   <button
@@ -178,12 +198,12 @@ export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
                     type="button"
                     data-date={date}
                     aria-label={name}
-                    title={`${longDate(date)}: ${DAY_STATE_LABEL[state]}`}
+                    title={`${longDate(date)}: ${DAY_STATE_LABEL[state]}${day?.note ? ` — ${day.note}` : ""}`}
                     tabIndex={date === tabStop ? 0 : -1}
                     aria-busy={pending.has(date) || undefined}
                     onFocus={() => setFocusDate(date)}
                     onClick={() => void toggle(date)}
-                    className={`size-[1.125rem] rounded border ${CELL_LOOK[state]} ${date === today ? "ring-2 ring-slate-900 ring-offset-1 dark:ring-white dark:ring-offset-slate-900" : ""} hover:brightness-90`}
+                    className={`relative size-[1.125rem] rounded border ${CELL_LOOK[state]} ${date === today ? "ring-2 ring-slate-900 ring-offset-1 dark:ring-white dark:ring-offset-slate-900" : ""} ${day?.note ? NOTE_MARK : ""} hover:brightness-90`}
                   />
                 );
               }),
@@ -196,13 +216,36 @@ export default function HabitCalendar({ habit, today, onHabitChange }: Props) {
           <span className={`size-3 rounded-sm border ${CELL_LOOK.done}`} /> Done
         </span>
         <span className="inline-flex items-center gap-1.5">
+          <span className={`size-3 rounded-sm border ${CELL_LOOK.skipped}`} /> Skipped
+        </span>
+        <span className="inline-flex items-center gap-1.5">
           <span className={`size-3 rounded-sm border ${CELL_LOOK.none}`} /> Not logged
+        </span>
+        <span className="inline-flex items-center gap-1.5">
+          <span className={`relative size-3 rounded-sm border ${CELL_LOOK.none} ${NOTE_MARK}`} /> Has a note
         </span>
         <span className="inline-flex items-center gap-1.5">
           <span className="size-3 rounded-sm border border-slate-400 ring-2 ring-slate-900 dark:ring-white" /> Today
         </span>
       </div>
-      <p className="text-sm text-slate-700 dark:text-slate-300">Press a day to log it or undo it, a missed day included.</p>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Press a day to mark it done, press again to mark it skipped (a break that keeps your streak), and once more to clear it.
+      </p>
+      {logged && (
+        <Suspense fallback={<div className="h-40 rounded-xl border border-slate-200 dark:border-slate-700" aria-hidden="true" />}>
+          <DayPanel
+          habitId={habit.id}
+          date={tabStop}
+          day={dayOf(tabStop)}
+          window={view}
+          onSelect={setFocusDate}
+          onNoteSaved={(date, note) => {
+            const day = dayOf(date);
+              if (day) setDay(date, { ...day, note });
+            }}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }

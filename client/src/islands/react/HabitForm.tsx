@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { ApiError } from "../../lib/api";
+import { splitFieldErrors } from "../../lib/fieldErrors";
 import { characterCount, TITLE_MAX_LENGTH, WEEKLY_TARGET_DEFAULT } from "../../lib/habits";
 import type { Frequency, NewHabit } from "../../lib/schemas";
 import Field from "./Field";
@@ -13,18 +14,6 @@ interface Props {
   onCancel: () => void;
 }
 
-/** A 422's messages at their fields; whatever belongs to no field goes under the form. */
-function splitErrors(errors: Record<string, string[]>) {
-  const byField: Record<string, string[]> = {};
-  const other: string[] = [];
-  for (const [path, messages] of Object.entries(errors)) {
-    const field = FIELDS.find((name) => path === name || path.endsWith(`.${name}`));
-    if (field) byField[field] = [...(byField[field] ?? []), ...messages];
-    else other.push(...messages);
-  }
-  return { byField, other };
-}
-
 /**
  * Title, Frequency and Target, for a new habit and for editing one. Mount it
  * afresh (a new `key`) to start clean: the dialog does so each time it opens.
@@ -34,7 +23,7 @@ export default function HabitForm({ initial, submitLabel, onSubmit, onCancel }: 
   const [title, setTitle] = useState(String(initial?.title ?? ""));
   const [frequency, setFrequency] = useState<Frequency>(initial?.frequency ?? "daily");
   const [target, setTarget] = useState(String(initial?.frequency === "weekly" ? initial.target : WEEKLY_TARGET_DEFAULT));
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<(typeof FIELDS)[number], string[]>>>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const count = characterCount(title);
@@ -58,7 +47,7 @@ export default function HabitForm({ initial, submitLabel, onSubmit, onCancel }: 
     } catch (error) {
       // Other failures have shown their toast (on top of this dialog).
       if (error instanceof ApiError && error.status === 422) {
-        const { byField, other } = splitErrors(error.fieldErrors);
+        const { byField, other } = splitFieldErrors(error.fieldErrors, FIELDS);
         setFieldErrors(byField);
         setFormErrors(other);
       }

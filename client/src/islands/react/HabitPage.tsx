@@ -1,20 +1,32 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { ApiError } from "../../lib/api";
 import { getHabit } from "../../lib/endpoints";
-import { frequencyLabel } from "../../lib/habits";
+import { frequencyLabel, strengthPercent } from "../../lib/habits";
 import { habitIdFromPath, ROUTES } from "../../lib/navigation";
 import type { Habit } from "../../lib/schemas";
+import ArchiveButton from "./ArchiveButton";
 import HabitCalendar from "./HabitCalendar";
 import { DeleteHabitButton, EditHabitButton } from "./HabitDialogs";
-import HabitProgress from "./HabitProgress";
 import { useAccountToday, useRequireSession, useResource } from "./hooks";
 import { SearchIcon } from "./icons";
 import { IslandErrorBoundary } from "./IslandErrorBoundary";
-import LogButton from "./LogButton";
 import PartFailed from "./PartFailed";
 import StreakCounter from "./StreakCounter";
+import TodayActions from "./TodayActions";
 
 const SITE = "Habit Tracker";
+
+// Below the calendar, and the charts' code besides: it follows the page (the JS budget).
+const HabitCharts = lazy(() => import("./HabitCharts"));
+
+function ChartsPlaceholder() {
+  return (
+    <div className="flex flex-col gap-6" aria-hidden="true">
+      <div className="card h-80 animate-pulse" />
+      <div className="card h-80 animate-pulse" />
+    </div>
+  );
+}
 
 function NotFound() {
   return (
@@ -36,6 +48,8 @@ interface DetailProps {
 }
 
 function HabitDetail({ habit, today, onHabitChange }: DetailProps) {
+  // Whatever changes the habit's days changes its counts or today's status: the charts reload.
+  const version = `${today}|${habit.totalLogs}|${habit.todayStatus}|${habit.score}|${habit.frequency}|${habit.target}`;
   return (
     <div className="flex flex-col gap-6">
       <a href={ROUTES.dashboard} className="self-start text-sm text-slate-700 hover:underline dark:text-slate-300">
@@ -50,16 +64,28 @@ function HabitDetail({ habit, today, onHabitChange }: DetailProps) {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <LogButton habit={habit} onHabitChange={onHabitChange} />
+          <TodayActions habit={habit} onHabitChange={onHabitChange} />
           <EditHabitButton habit={habit} onHabitChange={onHabitChange} />
+          <ArchiveButton habit={habit} onHabitChange={onHabitChange} />
           <DeleteHabitButton habit={habit} />
         </div>
       </div>
-      <div className="card">
+      {habit.archived && (
+        <p className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50">
+          Archived: this habit is off your dashboard and your stats. Its days are kept, and you can still log it here.
+        </p>
+      )}
+      <div className="card flex flex-wrap items-end justify-between gap-6">
         <StreakCounter current={habit.currentStreak} longest={habit.longestStreak} frequency={habit.frequency} />
+        <dl>
+          <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400">Strength</dt>
+          <dd className="mt-0.5 text-2xl font-bold">{strengthPercent(habit.score)}</dd>
+        </dl>
       </div>
       <HabitCalendar habit={habit} today={today} onHabitChange={onHabitChange} />
-      <HabitProgress habitId={habit.id} version={`${today}|${habit.totalLogs}|${habit.loggedToday}`} />
+      <Suspense fallback={<ChartsPlaceholder />}>
+        <HabitCharts habit={habit} version={version} />
+      </Suspense>
     </div>
   );
 }
@@ -87,7 +113,7 @@ function HabitPageContent() {
   switch (habit.state.status) {
     case "loading":
       return (
-        <p role="status" className="text-slate-600 dark:text-slate-400">
+        <p role="status" className="min-h-dvh text-slate-600 dark:text-slate-400">
           Loading habit…
         </p>
       );

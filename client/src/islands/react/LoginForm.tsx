@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type SubmitEvent } from "react";
 import { ApiError } from "../../lib/api";
-import { login, register, type Credentials } from "../../lib/endpoints";
+import { login, register, type Credentials } from "../../lib/signIn";
 import type { TimeZoneName } from "../../lib/schemas";
 import { showToast } from "../../lib/toasts";
 import { goTo, ROUTES } from "../../lib/navigation";

@@ -7,6 +7,7 @@ import { sessionStore } from "../../lib/session";
 import { isTimeZoneName, timeZoneNames } from "../../lib/timeZones";
 import { showToast } from "../../lib/toasts";
 import Field from "./Field";
+import SettingsSection from "./SettingsSection";
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
@@ -67,10 +68,7 @@ export default function ProfileSection({ user }: { user: User }) {
   const suggestions = zones.includes(browserZone) ? [browserZone, ...zones.filter((zone) => zone !== browserZone)] : zones;
 
   return (
-    <section aria-labelledby={`${ids}-heading`} className="card flex flex-col gap-4">
-      <h2 id={`${ids}-heading`} className="text-lg font-semibold">
-        Profile
-      </h2>
+    <SettingsSection title="Profile">
       <form onSubmit={submit} noValidate className="flex max-w-md flex-col gap-4">
         <Field id={`${ids}-name`} label="Name" errors={errors.name}>
           {(describedBy, invalid) => (
@@ -162,6 +160,6 @@ export default function ProfileSection({ user }: { user: User }) {
           </button>
         </div>
       </form>
-    </section>
+    </SettingsSection>
   );
 }

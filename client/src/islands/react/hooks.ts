@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { ApiError } from "../../lib/api";
 import { accountToday, type IsoDate } from "../../lib/dates";
@@ -56,6 +56,8 @@ export interface ResourceHandle<T> {
   retry: () => void;
   /** Change the loaded data in place (after a write the server answered). */
   update: (change: (data: T) => T) => void;
+  /** Load again quietly, showing the data already there until the new arrives (kept if it fails). */
+  refresh: () => void;
 }
 
 /** A 4xx other than 408/429 will not heal by itself; anything else (offline, 5xx) may. */
@@ -82,13 +84,17 @@ export function useResource<T>(load: (options: { quiet: boolean }) => Promise<T>
   });
   const generation = useRef(0);
 
-  const run = useCallback((forKey: string, quiet: boolean) => {
+  const run = useCallback((forKey: string, quiet: boolean, keepOnFailure = false) => {
     const current = ++generation.current;
-    const settle = (next: Resource<T>) => current === generation.current && setEntry({ key: forKey, state: next });
+    // A transition: drawing what arrived (a year of days, a chart) yields to the browser as it goes.
+    const settle = (next: Resource<T>) =>
+      current === generation.current && startTransition(() => setEntry({ key: forKey, state: next }));
     loadRef
       .current({ quiet })
       .then((data) => settle({ status: "ready", data }))
-      .catch((error: unknown) => settle({ status: "failed", error }));
+      .catch((error: unknown) => {
+        if (!keepOnFailure) settle({ status: "failed", error });
+      });
   }, []);
 
   useEffect(() => {
@@ -113,5 +119,8 @@ export function useResource<T>(load: (options: { quiet: boolean }) => Promise<T>
       ),
     [],
   );
-  return { state, retry, update };
+  const refresh = useCallback(() => {
+    if (key !== null) run(key, true, true);
+  }, [key, run]);
+  return { state, retry, update, refresh };
 }

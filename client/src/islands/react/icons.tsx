@@ -78,3 +78,21 @@ export const ChevronRightIcon = (props: IconProps) => (
     <path d="m9 18 6-6-6-6" />
   </Svg>
 );
+
+export const ArrowUpIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 19V5M5 12l7-7 7 7" />
+  </Svg>
+);
+
+export const ArrowDownIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 5v14M19 12l-7 7-7-7" />
+  </Svg>
+);
+
+export const PauseIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M9 5v14M15 5v14" />
+  </Svg>
+);

@@ -2,17 +2,17 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import LogButton from "../src/islands/react/LogButton";
+import TodayActions from "../src/islands/react/TodayActions";
 import { API_URL } from "../src/lib/config";
 import type { Habit } from "../src/lib/schemas";
 import { dailyHabit, demoUser, habitLog, jsonResponse, NOW, problemResponse, signIn, stubFetch, TODAY, visibleToasts } from "./helpers";
 
 /** Holds the habit the way a card does, recording every version it is handed. */
-function LogButtonHost({ initial, seen }: { initial: Habit; seen: Habit[] }) {
+function TodayHost({ initial, seen }: { initial: Habit; seen: Habit[] }) {
   const [habit, setHabit] = useState(initial);
   return (
     <>
-      <LogButton
+      <TodayActions
         habit={habit}
         onHabitChange={(next) => {
           seen.push(next);
@@ -32,18 +32,18 @@ beforeEach(() => {
   seen = [];
 });
 
-describe("LogButton", () => {
+describe("TodayActions", () => {
   it("flips at once, logs the account's today, then shows the server's streak", async () => {
     signIn();
-    const fromServer = { ...dailyHabit, loggedToday: true, periodCount: 1, currentStreak: 4, totalLogs: 21 };
+    const fromServer = { ...dailyHabit, loggedToday: true, todayStatus: "done" as const, periodCount: 1, currentStreak: 4, totalLogs: 21 };
     const fetchMock = stubFetch(jsonResponse(201, habitLog(TODAY)), jsonResponse(200, fromServer));
-    render(<LogButtonHost initial={dailyHabit} seen={seen} />);
+    render(<TodayHost initial={dailyHabit} seen={seen} />);
 
     await userEvent.click(screen.getByRole("button", { name: "Log today" }));
 
     expect(await screen.findByRole("status", { name: "streak" })).toHaveTextContent("4");
     expect(screen.getByRole("button", { name: "Undo today" })).not.toHaveAttribute("aria-busy");
-    expect(seen[0]).toMatchObject({ loggedToday: true, currentStreak: 3 });
+    expect(seen[0]).toMatchObject({ loggedToday: true, todayStatus: "done", currentStreak: 3 });
     expect(seen.at(-1)).toEqual(fromServer);
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe(`${API_URL}/habits/${dailyHabit.id}/log`);
@@ -54,7 +54,7 @@ describe("LogButton", () => {
     vi.setSystemTime(new Date("2026-03-10T23:30:00Z"));
     signIn({ ...demoUser, timezone: "Asia/Tokyo" });
     const fetchMock = stubFetch(jsonResponse(201, habitLog("2026-03-11")), jsonResponse(200, dailyHabit));
-    render(<LogButtonHost initial={dailyHabit} seen={seen} />);
+    render(<TodayHost initial={dailyHabit} seen={seen} />);
 
     await userEvent.click(screen.getByRole("button", { name: "Log today" }));
 
@@ -64,8 +64,8 @@ describe("LogButton", () => {
 
   it("keeps the focus on itself while saving (it is never disabled)", async () => {
     signIn();
-    stubFetch(jsonResponse(201, habitLog(TODAY)), jsonResponse(200, { ...dailyHabit, loggedToday: true }));
-    render(<LogButtonHost initial={dailyHabit} seen={seen} />);
+    stubFetch(jsonResponse(201, habitLog(TODAY)), jsonResponse(200, { ...dailyHabit, loggedToday: true, todayStatus: "done" }));
+    render(<TodayHost initial={dailyHabit} seen={seen} />);
     const button = screen.getByRole("button", { name: "Log today" });
     button.focus();
 
@@ -80,7 +80,7 @@ describe("LogButton", () => {
   it("rolls back and shows the problem when the server refuses (409)", async () => {
     signIn();
     stubFetch(problemResponse(409, "Conflict", "This habit is already logged for that day."));
-    render(<LogButtonHost initial={dailyHabit} seen={seen} />);
+    render(<TodayHost initial={dailyHabit} seen={seen} />);
 
     await userEvent.click(screen.getByRole("button", { name: "Log today" }));
 
@@ -93,9 +93,9 @@ describe("LogButton", () => {
 
   it("undoes today's log with a DELETE for the account's date", async () => {
     signIn();
-    const logged = { ...dailyHabit, loggedToday: true, periodCount: 1 };
+    const logged = { ...dailyHabit, loggedToday: true, todayStatus: "done" as const, periodCount: 1 };
     const fetchMock = stubFetch(new Response(null, { status: 204 }), jsonResponse(200, dailyHabit));
-    render(<LogButtonHost initial={logged} seen={seen} />);
+    render(<TodayHost initial={logged} seen={seen} />);
 
     await userEvent.click(screen.getByRole("button", { name: "Undo today" }));
 
@@ -103,5 +103,33 @@ describe("LogButton", () => {
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe(`${API_URL}/habits/${dailyHabit.id}/logs/${TODAY}`);
     expect(init?.method).toBe("DELETE");
+  });
+
+  it("skips today: the card says so, the focus moves to Undo today, and Undo today removes the skip", async () => {
+    signIn();
+    const skipped = { ...dailyHabit, todayStatus: "skipped" as const };
+    const fetchMock = stubFetch(
+      jsonResponse(201, habitLog(TODAY, dailyHabit.id, "skipped")),
+      jsonResponse(200, skipped),
+      new Response(null, { status: 204 }),
+      jsonResponse(200, dailyHabit),
+    );
+    render(<TodayHost initial={dailyHabit} seen={seen} />);
+    const user = userEvent.setup();
+
+    await user.click(screen.getByRole("button", { name: "Skip today" }));
+
+    const undo = await screen.findByRole("button", { name: "Undo today" });
+    expect(undo).toHaveFocus();
+    expect(screen.queryByRole("button", { name: "Skip today" })).not.toBeInTheDocument();
+    expect(seen[0]).toMatchObject({ todayStatus: "skipped", loggedToday: false, periodCount: 0 });
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ date: TODAY, status: "skipped" });
+    await vi.waitFor(() => expect(undo).not.toHaveAttribute("aria-busy"));
+
+    await user.click(undo);
+
+    expect(await screen.findByRole("button", { name: "Skip today" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Log today" })).toBe(undo);
+    expect(fetchMock.mock.calls[2][1]?.method).toBe("DELETE");
   });
 });
