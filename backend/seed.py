@@ -73,7 +73,11 @@ def seed(engine: Engine | None = None) -> bool:
     for habit_id, day in days:
         with _database(engine) as database:
             habit_logs.add(
-                database=database, user_id=user.id, habit_id=str(habit_id), today=today, day=day
+                database=database,
+                user_id=user.id,
+                version=user.token_version,
+                habit_id=str(habit_id),
+                day=day,
             )
     return True
 

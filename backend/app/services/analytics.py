@@ -121,15 +121,15 @@ def account_habits_with_done_days(*habit_columns: ColumnElement[Any]) -> Select[
 
     Ten short rows are far cheaper to fetch than one row per logged day, and
     only the window's index range is read. The account is outer-joined to its
-    habits, so the same statement checks it (no row: it is gone; one row with
-    no habit: it has none) and brings its `timezone`. Parameters: `user_id`,
-    `first_day`, `last_day`. Build it once: building costs more CPU than
-    running it.
+    habits, so the same statement checks the credential
+    (`users.ACCOUNT_MATCHES`; no row: its account is gone or its version is
+    not the account's; one row with no habit: the account has none) and brings
+    its `timezone`. Parameters: `user_id`, `version`, `first_day`,
+    `last_day`. Build it once: building costs more CPU than running it.
     """
     return (
         select(
-            _USERS.c.timezone,
-            _USERS.c.day_start_hour,
+            *users.ACCOUNT_TODAY_COLUMNS,
             *habit_columns,
             func.aggregate_strings(cast(_LOGS.c.date, String), ",").label("logged_days"),
         )
@@ -145,7 +145,7 @@ def account_habits_with_done_days(*habit_columns: ColumnElement[Any]) -> Select[
                 ),
             )
         )
-        .where(_USERS.c.id == bindparam("user_id"))
+        .where(users.ACCOUNT_MATCHES)
         .group_by(_USERS.c.id, _HABITS.c.id)
         .order_by(_HABITS.c.position, _HABITS.c.created_at, _HABITS.c.id)
     )
@@ -159,8 +159,11 @@ _HABITS_WITH_WINDOW_DAYS = Prepared(
 )
 
 
-def overview_for_user(*, connection: Connection, user_id: uuid.UUID, window: Window) -> Overview:
-    """The window ending on the account's today; 401 when the account is gone.
+def overview_for_user(
+    *, connection: Connection, user_id: uuid.UUID, version: int, window: Window
+) -> Overview:
+    """The window ending on the account's today. Checks the credential: 401
+    when its account is gone or its version is not the account's.
 
     The statement runs before the time zone is known, so it reads the window
     of every possible today (`users.possible_todays`); `build_overview` keeps
@@ -169,6 +172,7 @@ def overview_for_user(*, connection: Connection, user_id: uuid.UUID, window: Win
     earliest, latest = users.possible_todays()
     params = {
         "user_id": user_id,
+        "version": version,
         "first_day": earliest - timedelta(days=WINDOW_DAYS[window] - 1),
         "last_day": latest,
     }

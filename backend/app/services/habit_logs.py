@@ -43,10 +43,10 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from app.db.prepared import Prepared
-from app.errors import Conflict, DomainError, InvalidInput, NotFound
-from app.models import Habit, HabitLog, LogStatus
+from app.errors import Conflict, DomainError, InvalidInput, NotFound, Unauthorized
+from app.models import Habit, HabitLog, LogStatus, User
 from app.models._columns import utc_now
-from app.services import badges, habit_state, habits
+from app.services import badges, habit_state, habits, users
 from app.services.habit_state import Change, HabitState
 from app.services.stored_state import (
     RECENT_LOGS,
@@ -80,32 +80,29 @@ class LogEntry:
 # What a write leaves on its day: a log, or none.
 Written = TypeVar("Written", bound=LogEntry | None)
 
-_HABITS, _LOGS = Habit.__table__, HabitLog.__table__
+_USERS, _HABITS, _LOGS = User.__table__, Habit.__table__, HabitLog.__table__
 _DAY_LOG = _LOGS.alias("day_log")
 
 # What a write needs, as plain columns (no ORM entity): the habit's stored
 # state and recent logs, the written day's log, and what `badges.due` needs.
 # Parameters: `habit_id`, `user_id`, `day`.
+_FOR_WRITE_COLUMNS = (
+    _HABITS.c.id,
+    _HABITS.c.frequency,
+    _HABITS.c.target,
+    *STATE_COLUMNS,
+    RECENT_LOGS,
+    _DAY_LOG.c.id.label("log_id"),
+    _DAY_LOG.c.status.label("log_status"),
+    _DAY_LOG.c.note.label("log_note"),
+    _DAY_LOG.c.created_at.label("log_created_at"),
+    badges.OTHER_HABITS_LOGS,
+    badges.HELD_CODES,
+)
+_WITH_DAY_LOG = and_(_DAY_LOG.c.habit_id == _HABITS.c.id, _DAY_LOG.c.date == bindparam("day"))
 _FOR_WRITE = (
-    select(
-        _HABITS.c.id,
-        _HABITS.c.frequency,
-        _HABITS.c.target,
-        *STATE_COLUMNS,
-        RECENT_LOGS,
-        _DAY_LOG.c.id.label("log_id"),
-        _DAY_LOG.c.status.label("log_status"),
-        _DAY_LOG.c.note.label("log_note"),
-        _DAY_LOG.c.created_at.label("log_created_at"),
-        badges.OTHER_HABITS_LOGS,
-        badges.HELD_CODES,
-    )
-    .select_from(
-        _HABITS.outerjoin(
-            _DAY_LOG,
-            and_(_DAY_LOG.c.habit_id == _HABITS.c.id, _DAY_LOG.c.date == bindparam("day")),
-        )
-    )
+    select(*_FOR_WRITE_COLUMNS)
+    .select_from(_HABITS.outerjoin(_DAY_LOG, _WITH_DAY_LOG))
     .where(_HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == bindparam("user_id"))
 )
 # The locked branch locks the habit's row until the transaction ends, which
@@ -119,7 +116,21 @@ _LOCK = (
 )
 # xmin: the transaction that wrote this version of the row (as text, to bind).
 _VERSION = cast(literal_column("habits.xmin"), String)
-_READ_UNLOCKED = Prepared("read_for_log_write", _FOR_WRITE.add_columns(_VERSION.label("version")))
+# The optimistic branch's read also checks the credential (`users.ACCOUNT_MATCHES`,
+# parameter `version`) and brings the account's today: the account
+# outer-joined to the habit, so no row is a dead credential and a row with
+# no habit one the user does not have.
+_READ_UNLOCKED = Prepared(
+    "read_for_log_write",
+    select(*users.ACCOUNT_TODAY_COLUMNS, *_FOR_WRITE_COLUMNS, _VERSION.label("row_version"))
+    .select_from(
+        _USERS.outerjoin(
+            _HABITS,
+            and_(_HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == _USERS.c.id),
+        ).outerjoin(_DAY_LOG, _WITH_DAY_LOG)
+    )
+    .where(users.ACCOUNT_MATCHES),
+)
 
 _INSERT_LOG = insert(_LOGS)
 # Not named after the columns: an UPDATE would set those itself.
@@ -136,7 +147,7 @@ _DELETE_LOG = delete(_LOGS).where(_THE_DAY)
 # finds a newer version waits for its writer, then matches nothing), and the
 # log written only if the state was. Each answers how many states were
 # saved (0 or 1).
-_UNCHANGED = _VERSION == bindparam("version")  # noqa: SIM300 (SQL, not a Python constant)
+_UNCHANGED = _VERSION == bindparam("row_version")  # noqa: SIM300 (SQL, not a Python constant)
 _SAVED = SAVE_STATE.where(_UNCHANGED).returning(_HABITS.c.id).cte("saved")
 _SAVED_IDS = select(_SAVED.c.id)
 _COUNT_SAVED = select(func.count()).select_from(_SAVED)
@@ -178,59 +189,94 @@ def add(
     *,
     database: "Database",
     user_id: uuid.UUID,
+    version: int,
     habit_id: str,
-    today: date,
     day: date | None,
     status: LogStatus = LogStatus.DONE,
     note: str | None = None,
+    now: datetime | None = None,
 ) -> LogEntry:
-    """Log `day` (default: the user's `today`) of the user's habit as `status`.
+    """Log `day` (default: the user's today) of the user's habit as `status`.
     422 for a done day after today or a skipped day more than
     SKIP_AHEAD_DAYS ahead, 404 for a habit that is not the user's, 409 when
     the day has a log already."""
-    day = day or today
-    _check_day(day, status, today)
 
-    def decide(before: LogEntry | None, key: uuid.UUID) -> LogEntry:
+    def check(day: date, today: date) -> None:
+        _check_day(day, status, today)
+
+    def decide(before: LogEntry | None, key: uuid.UUID, day: date) -> LogEntry:
         if before is not None:
             raise Conflict(f"Habit already logged on {day.isoformat()}.")
         return LogEntry(uuid.uuid4(), key, day, status, note, utc_now())
 
-    return _write(database, user_id=user_id, habit_id=habit_id, today=today, day=day, decide=decide)
+    return _write(
+        database,
+        account=(user_id, version),
+        habit_id=habit_id,
+        day=day,
+        check=check,
+        decide=decide,
+        now=now,
+    )
 
 
 def edit(
     *,
     database: "Database",
     user_id: uuid.UUID,
+    version: int,
     habit_id: str,
-    today: date,
     day: date,
     changes: dict[str, Any],
+    now: datetime | None = None,
 ) -> LogEntry:
     """Change the `status` and/or `note` of the log of `day` (a note of None
     clears it); 404 when there is none, 422 for a done day after today."""
-    if "status" in changes:
-        _check_day(day, changes["status"], today, field="status")
 
-    def decide(before: LogEntry | None, _habit_id: uuid.UUID) -> LogEntry:
+    def check(day: date, today: date) -> None:
+        if "status" in changes:
+            _check_day(day, changes["status"], today, field="status")
+
+    def decide(before: LogEntry | None, _habit_id: uuid.UUID, day: date) -> LogEntry:
         if before is None:
             raise NotFound(f"Habit has no log on {day.isoformat()}.")
         return replace(before, **changes)
 
-    return _write(database, user_id=user_id, habit_id=habit_id, today=today, day=day, decide=decide)
+    return _write(
+        database,
+        account=(user_id, version),
+        habit_id=habit_id,
+        day=day,
+        check=check,
+        decide=decide,
+        now=now,
+    )
 
 
 def remove(
-    *, database: "Database", user_id: uuid.UUID, habit_id: str, today: date, day: date
+    *,
+    database: "Database",
+    user_id: uuid.UUID,
+    version: int,
+    habit_id: str,
+    day: date,
+    now: datetime | None = None,
 ) -> None:
     """Undo the log of `day`; 404 when there is none."""
 
-    def decide(before: LogEntry | None, _habit_id: uuid.UUID) -> None:
+    def decide(before: LogEntry | None, _habit_id: uuid.UUID, day: date) -> None:
         if before is None:
             raise NotFound(f"Habit has no log on {day.isoformat()}.")
 
-    _write(database, user_id=user_id, habit_id=habit_id, today=today, day=day, decide=decide)
+    _write(
+        database,
+        account=(user_id, version),
+        habit_id=habit_id,
+        day=day,
+        check=lambda _day, _today: None,
+        decide=decide,
+        now=now,
+    )
 
 
 def _check_day(day: date, status: LogStatus, today: date, *, field: str = "date") -> None:
@@ -248,30 +294,37 @@ def _check_day(day: date, status: LogStatus, today: date, *, field: str = "date"
 def _write(
     database: "Database",
     *,
-    user_id: uuid.UUID,
+    account: tuple[uuid.UUID, int],
     habit_id: str,
-    today: date,
-    day: date,
-    decide: Callable[[LogEntry | None, uuid.UUID], Written],
+    day: date | None,
+    check: Callable[[date, date], None],
+    decide: Callable[[LogEntry | None, uuid.UUID, date], Written],
+    now: datetime | None,
 ) -> Written:
     """The one data path of a log write (see the module's docstring): the
     optimistic branch, then, when it cannot answer, the locked one.
 
+    Checks the credential first (`account`: the user's id and the token
+    version, `users.ACCOUNT_MATCHES`; 401), then `check(day, today)` (422),
+    then that the habit is the user's (404). Today is the account's at `now`
+    (default: this instant); `day` None is today.
     `decide` turns the day's log as it is (None: none) into the log as it
     will be (None: none), or refuses with a DomainError.
     """
+    user_id, version = account
     key = habits.habit_key(habit_id)
-    if key is None:
-        raise habits.not_found(habit_id)
-    params = {"habit_id": key, "user_id": user_id, "day": day}
-
     connection = database.connection
-    if connection.dialect.name == "postgresql":
+    if key is not None and day is not None and connection.dialect.name == "postgresql":
+        params = {"habit_id": key, "user_id": user_id, "version": version, "day": day}
         habit = _first(_READ_UNLOCKED.rows(connection, params))
         if habit is None:
+            raise Unauthorized()
+        today = users.today_in(habit.timezone, habit.day_start_hour, now=now)
+        check(day, today)
+        if habit.id is None:
             raise habits.not_found(habit_id)
         before = _day_log(habit, day)
-        after = decide(before, key)
+        after = decide(before, key, day)
         state, logs = _next_state(habit, day, before, after, today)
         if (
             state is not None
@@ -279,7 +332,17 @@ def _write(
             and _save_if_unchanged(connection, habit, day, before, after, state)
         ):
             return after
+    else:
+        # Today is needed before the day's log can be read, or SQLite: the
+        # account is read on its own.
+        account = users.account(connection=connection, user_id=user_id, version=version)
+        today = users.today_in(account.timezone, account.day_start_hour, now=now)
+        day = day or today
+        check(day, today)
+        if key is None:
+            raise habits.not_found(habit_id)
 
+    params = {"habit_id": key, "user_id": user_id, "day": day}
     session = database.session
     connection = session.connection()
     if connection.execute(_LOCK, params).first() is None:
@@ -288,7 +351,7 @@ def _write(
     habit = connection.execute(_FOR_WRITE, params).one()
     before = _day_log(habit, day)
     try:
-        after = decide(before, key)
+        after = decide(before, key, day)
         _write_log(connection, key, day, before, after)
     except IntegrityError as error:  # nothing but the lock is held yet
         session.rollback()
@@ -364,7 +427,7 @@ def _save_if_unchanged(
     state: HabitState,
 ) -> bool:
     """The optimistic write; False when the habit's row changed since it was read."""
-    params = {**state_params(habit.id, state), "version": habit.version, "day": day}
+    params = {**state_params(habit.id, state), "row_version": habit.row_version, "day": day}
     if after is None:
         statement = _DELETE_IF_UNCHANGED
     elif before is None:

@@ -5,16 +5,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, bindparam, select
+from sqlalchemy import Connection, Row, Select, and_, bindparam, select
 from sqlalchemy import delete as sa_delete
 from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Session
 
 from app.db.prepared import Prepared
-from app.errors import InvalidInput, NotFound
-from app.models import Frequency, Habit, HabitLog, LogStatus
+from app.errors import InvalidInput, NotFound, Unauthorized
+from app.models import Frequency, Habit, HabitLog, LogStatus, User
 from app.schemas.fields import UUID_TEXT
-from app.services import habit_order, habit_state, scores
+from app.services import habit_order, habit_state, scores, users
 from app.services.stored_state import (
     RECENT_LOGS,
     STATE_COLUMNS,
@@ -59,7 +59,7 @@ def not_found(habit_id: object) -> NotFound:
     return NotFound(f"Habit {habit_id} does not exist.")
 
 
-_HABITS, _LOGS = Habit.__table__, HabitLog.__table__
+_USERS, _HABITS, _LOGS = User.__table__, Habit.__table__, HabitLog.__table__
 _OWNED = select(_HABITS.c.id).where(
     _HABITS.c.id == bindparam("habit_id"), _HABITS.c.user_id == bindparam("user_id")
 )
@@ -78,24 +78,40 @@ def owned_id(*, connection: Connection, user_id: uuid.UUID, habit_id: str) -> uu
 # The columns a habit is shown with: its row, its stored state and its
 # recent logs, which `_summary` folds into today's figures. One statement
 # whatever the number of habits or the length of their history.
-_SHOWN: Select[Any] = (
-    select(
-        _HABITS.c.id,
-        _HABITS.c.title,
-        _HABITS.c.frequency,
-        _HABITS.c.target,
-        _HABITS.c.created_at,
-        _HABITS.c.archived,
-        _HABITS.c.position,
-        *STATE_COLUMNS,
-        RECENT_LOGS,
-    )
-    .where(_HABITS.c.user_id == bindparam("user_id"))
-    .order_by(_HABITS.c.position, _HABITS.c.created_at, _HABITS.c.id)
+_SHOWN_COLUMNS = (
+    _HABITS.c.id,
+    _HABITS.c.title,
+    _HABITS.c.frequency,
+    _HABITS.c.target,
+    _HABITS.c.created_at,
+    _HABITS.c.archived,
+    _HABITS.c.position,
+    *STATE_COLUMNS,
+    RECENT_LOGS,
 )
-# GET /habits, on every dashboard load: prepared on PostgreSQL (app.db.prepared).
-_LISTED = Prepared("habit_summaries", _SHOWN.where(_HABITS.c.archived == bindparam("archived")))
+_IN_ORDER = (_HABITS.c.position, _HABITS.c.created_at, _HABITS.c.id)
+_SHOWN: Select[Any] = (
+    select(*_SHOWN_COLUMNS).where(_HABITS.c.user_id == bindparam("user_id")).order_by(*_IN_ORDER)
+)
 _ONE = _SHOWN.where(_HABITS.c.id == bindparam("habit_id"))
+# GET /habits, on every dashboard load, prepared on PostgreSQL
+# (app.db.prepared): the account (the credential's check and its today) and
+# its habits in one statement; one row with no habit when it has none.
+_LISTED = Prepared(
+    "habit_summaries",
+    select(*users.ACCOUNT_TODAY_COLUMNS, *_SHOWN_COLUMNS)
+    .select_from(
+        _USERS.outerjoin(
+            _HABITS,
+            and_(
+                _HABITS.c.user_id == _USERS.c.id,
+                _HABITS.c.archived == bindparam("archived"),
+            ),
+        )
+    )
+    .where(users.ACCOUNT_MATCHES)
+    .order_by(*_IN_ORDER),
+)
 
 
 def _summary(row: Row, today: date) -> HabitSummary:
@@ -121,11 +137,16 @@ def _summary(row: Row, today: date) -> HabitSummary:
 
 
 def list_summaries(
-    *, connection: Connection, user_id: uuid.UUID, today: date, archived: bool = False
+    *, connection: Connection, user_id: uuid.UUID, version: int, archived: bool = False
 ) -> list[HabitSummary]:
-    """The user's habits that are (`archived`) or are not archived, in their order."""
-    rows = _LISTED.rows(connection, {"user_id": user_id, "archived": archived})
-    return [_summary(row, today) for row in rows]
+    """The user's habits that are (`archived`) or are not archived, in their
+    order, on the account's today. Checks the credential (`users.ACCOUNT_MATCHES`):
+    401 when its account is gone or its version is not the account's."""
+    rows = _LISTED.rows(connection, {"user_id": user_id, "version": version, "archived": archived})
+    if not rows:
+        raise Unauthorized()
+    today = users.today_in(rows[0].timezone, rows[0].day_start_hour)
+    return [_summary(row, today) for row in rows if row.id is not None]
 
 
 def all_summaries(*, connection: Connection, user_id: uuid.UUID, today: date) -> list[HabitSummary]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -65,18 +65,27 @@ ACCOUNT_COLUMNS = (
     _USERS.c.created_at,
     _USERS.c.token_version,
 )
-_ACCOUNT = Prepared(
-    "account",
-    select(*ACCOUNT_COLUMNS).where(
-        _USERS.c.id == bindparam("user_id"), _USERS.c.token_version == bindparam("version")
-    ),
+# The account a credential is valid for: parameters `user_id` and `version`
+# (`SignedIn.version`). A statement that checks the credential itself
+# (`SignedIn.checked_by`) selects from `users` with it.
+ACCOUNT_MATCHES = and_(
+    _USERS.c.id == bindparam("user_id"), _USERS.c.token_version == bindparam("version")
 )
+_ACCOUNT = Prepared("account", select(*ACCOUNT_COLUMNS).where(ACCOUNT_MATCHES))
+# What a statement that checks the credential selects to know the account's today.
+ACCOUNT_TODAY_COLUMNS = (_USERS.c.timezone, _USERS.c.day_start_hour)
 
 
 def signed_in(*, connection: Connection, token: SessionToken) -> Account:
     """The account of a JWT's user; 401 when it has been deleted or its
     password changed since the token was issued."""
-    rows = _ACCOUNT.rows(connection, {"user_id": token.user_id, "version": token.version})
+    return account(connection=connection, user_id=token.user_id, version=token.version)
+
+
+def account(*, connection: Connection, user_id: uuid.UUID, version: int) -> Account:
+    """The account `users.ACCOUNT_MATCHES`; 401 when there is none (deleted, or
+    its token version is no longer `version`)."""
+    rows = _ACCOUNT.rows(connection, {"user_id": user_id, "version": version})
     if not rows:
         raise Unauthorized()
     return Account(*rows[0])

@@ -8,7 +8,7 @@ transaction's commit changes).
 
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from pytest import approx
@@ -59,9 +59,10 @@ def write(engine: Engine):
             action(
                 database=database,
                 user_id=habit.user_id,
+                version=0,  # a new account's token version
                 habit_id=str(habit.id),
-                today=TODAY,
                 day=day,
+                now=datetime.combine(TODAY, time(12), UTC),
             )
             return database.in_transaction
         finally:

@@ -10,7 +10,7 @@ with the day they take for the user's today moved forward by the test.
 
 import random
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import Engine, select
@@ -37,7 +37,7 @@ class Habit:
             name="Property",
             timezone="UTC",
         )
-        self.user_id = user.id
+        self.user_id, self.version = user.id, user.token_version
         self.frequency, self.target = rng.choice(SETTINGS)
         created = self.run(
             lambda database: habits.create(
@@ -93,7 +93,12 @@ class Habit:
     def write(self, logs: dict[date, str]) -> None:
         """One random write that the API accepts."""
         roll, day = self.rng.random(), self.pick_day()
-        common = {"user_id": self.user_id, "habit_id": self.id, "today": self.today}
+        common = {
+            "user_id": self.user_id,
+            "version": self.version,
+            "habit_id": self.id,
+            "now": datetime.combine(self.today, time(12), UTC),  # today, in UTC
+        }
         may_be_done = day <= self.today
         if roll < 0.06:
             self.rerate()

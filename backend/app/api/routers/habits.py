@@ -24,8 +24,13 @@ def list_habits(
     ] = False,
 ) -> Response:
     """The user's habits with their streaks and strength, in the user's order."""
-    summaries = habits.list_summaries(
-        connection=database.connection, user_id=user.id, today=today_for(user), archived=archived
+    summaries = user.checked_by(
+        lambda: habits.list_summaries(
+            connection=database.connection,
+            user_id=user.id,
+            version=user.version,
+            archived=archived,
+        )
     )
     return json_response(list[HabitOut], summaries)
 

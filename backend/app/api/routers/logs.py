@@ -42,14 +42,16 @@ def log_day(
     their day start hour), a skipped day not more than 90 days after it: 422.
     A day that has a log already: 409."""
     body = body or HabitLogCreate()
-    log = habit_logs.add(
-        database=database,
-        user_id=user.id,
-        habit_id=habit_id,
-        today=today_for(user),
-        day=body.date,
-        status=body.status,
-        note=body.note,
+    log = user.checked_by(
+        lambda: habit_logs.add(
+            database=database,
+            user_id=user.id,
+            version=user.version,
+            habit_id=habit_id,
+            day=body.date,
+            status=body.status,
+            note=body.note,
+        )
     )
     return json_response(HabitLogOut, log, status_code=201)
 
@@ -72,13 +74,15 @@ def change_day(
     `done` for a day after the user's today, or `skipped` for one more than
     90 days after it, is 422 (a rule of the clock, which the schemas cannot
     state); a day without a log is 404."""
-    log = habit_logs.edit(
-        database=database,
-        user_id=user.id,
-        habit_id=habit_id,
-        today=today_for(user),
-        day=day,
-        changes=body.model_dump(exclude_unset=True),
+    log = user.checked_by(
+        lambda: habit_logs.edit(
+            database=database,
+            user_id=user.id,
+            version=user.version,
+            habit_id=habit_id,
+            day=day,
+            changes=body.model_dump(exclude_unset=True),
+        )
     )
     return json_response(HabitLogOut, log)
 
@@ -95,12 +99,10 @@ def undo_day(
     user: CurrentUser,
     database: DatabaseDep,
 ) -> Response:
-    habit_logs.remove(
-        database=database,
-        user_id=user.id,
-        habit_id=habit_id,
-        today=today_for(user),
-        day=day,
+    user.checked_by(
+        lambda: habit_logs.remove(
+            database=database, user_id=user.id, version=user.version, habit_id=habit_id, day=day
+        )
     )
     return Response(status_code=204)
 

@@ -18,6 +18,9 @@ def overview(
     range: Annotated[analytics.Window, Query()] = analytics.Window.WEEK,
 ) -> Response:
     """Per habit, 1 for each logged day of the window ending today, else 0."""
-    connection = database.connection
-    result = analytics.overview_for_user(connection=connection, user_id=user.id, window=range)
+    result = user.checked_by(
+        lambda: analytics.overview_for_user(
+            connection=database.connection, user_id=user.id, version=user.version, window=range
+        )
+    )
     return json_response(OverviewOut, result)
