@@ -314,7 +314,17 @@ def _write(
     user_id, version = account
     key = habits.habit_key(habit_id)
     connection = database.connection
-    if key is not None and day is not None and connection.dialect.name == "postgresql":
+    optimistic = connection.dialect.name == "postgresql"
+    if day is None or key is None or not optimistic:
+        # The day is today, which only the account tells, or no read of the
+        # habit follows to check the credential: read the account first.
+        found = users.account(connection=connection, user_id=user_id, version=version)
+        today = users.today_in(found.timezone, found.day_start_hour, now=now)
+        day = day or today
+        check(day, today)
+        if key is None:
+            raise habits.not_found(habit_id)
+    if optimistic:
         params = {"habit_id": key, "user_id": user_id, "version": version, "day": day}
         habit = _first(_READ_UNLOCKED.rows(connection, params))
         if habit is None:
@@ -332,15 +342,6 @@ def _write(
             and _save_if_unchanged(connection, habit, day, before, after, state)
         ):
             return after
-    else:
-        # Today is needed before the day's log can be read, or SQLite: the
-        # account is read on its own.
-        account = users.account(connection=connection, user_id=user_id, version=version)
-        today = users.today_in(account.timezone, account.day_start_hour, now=now)
-        day = day or today
-        check(day, today)
-        if key is None:
-            raise habits.not_found(habit_id)
 
     params = {"habit_id": key, "user_id": user_id, "day": day}
     session = database.session

@@ -96,6 +96,31 @@ async def test_a_log_write_is_two_prepared_statements(client: AsyncClient, engin
     ]
 
 
+async def test_a_log_of_today_without_a_date_reads_the_account_first(
+    client: AsyncClient, engine: Engine
+) -> None:
+    """Without a date the day is the account's today, known only from the
+    account: it is read first, and the write is then optimistic as usual."""
+    headers = await register(client)
+    habit = await create_habit(client, headers)
+    path = f"/habits/{habit['id']}"
+    await log(client, headers, habit["id"], utc_today())  # earns a badge
+    warm = (utc_today() - timedelta(days=1)).isoformat()
+    await log(client, headers, habit["id"], date.fromisoformat(warm))
+    await client.delete(f"{path}/logs/{warm}", headers=headers)
+    await client.delete(f"{path}/logs/{utc_today().isoformat()}", headers=headers)
+    with count_statements(engine) as statements:
+        response = await client.post(f"{path}/log", headers=headers)
+    assert response.status_code == 201
+    assert response.json()["date"] == utc_today().isoformat()
+    sent = [statement.split("(")[0].split("\n")[0] for statement in statements]
+    assert sent == [
+        "EXECUTE account",
+        "EXECUTE read_for_log_write",
+        "EXECUTE insert_log_if_unchanged",
+    ]
+
+
 async def test_a_personal_token_costs_one_statement_and_a_write_a_minute(
     client: AsyncClient, engine: Engine
 ) -> None:
