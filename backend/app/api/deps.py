@@ -1,8 +1,10 @@
 """Dependencies shared by the routers, as type aliases.
 
 Every signed-in route takes `CurrentUser` (or `InteractiveUser`): the token
-is checked on the event loop (CPU only), then the account is read on the
-request's connection, so a route cannot forget that a token may name an
+is checked on the event loop (CPU only), then the credential against the
+account on the request's connection, before anything else runs on it (the
+account read first, or the route's own first statement with
+`SignedIn.checked_by`), so a route cannot forget that a token may name an
 account deleted since, or be revoked (tests/api/test_every_route.py walks
 every route to prove it).
 """
