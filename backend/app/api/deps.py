@@ -72,11 +72,11 @@ class SignedIn:
     trip: the account is read, and a credential whose account is gone, whose
     password changed since the JWT was issued, or a revoked or expired
     personal access token refused (401). A route cannot reach the database
-    unchecked. The busiest reads (`GET /habits`, `GET /stats/overview`) check
-    it in their own statement instead, with `checked_by` (one round trip
-    less, docs/PERFORMANCE.md). A request refused before its route runs (an
-    invalid body) is checked by `app.problem_details` first, so a dead
-    credential is 401 there too.
+    unchecked. The busiest routes (`GET /habits`, `GET /stats/overview`, a
+    dated log write) check it in their own first statement instead, with
+    `checked_by` (one round trip less, docs/PERFORMANCE.md). A request
+    refused before its route runs (an invalid body) is checked by
+    `app.problem_details` first, so a dead credential is 401 there too.
     """
 
     def __init__(
