@@ -3,8 +3,9 @@
 Runs each app in process (Starlette's TestClient) against the benchmark's
 database and Redis and counts, per request:
 
-- `statements`: what goes through SQLAlchemy's `before_cursor_execute`, that
-  is every statement the code sends;
+- `statements`: every statement the code sends, counted at the driver
+  (psycopg2's cursor): SQLAlchemy's own and the product's prepared ones,
+  which run on the DBAPI cursor (app.db.prepared);
 - `round_trips`: every statement PostgreSQL received, from its own log
   (`log_statement = all` for the duration of the count): the statements
   plus what the driver and the pool send around them (BEGIN, COMMIT or
@@ -21,6 +22,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import psycopg2.extensions
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, event, text
 
@@ -56,11 +58,23 @@ def _logged_statements() -> int:
 class StatementCounter:
     def __init__(self, *engines: Engine) -> None:
         self.statements = 0
-        for engine in engines:
-            event.listen(engine, "before_cursor_execute", self._statement)
+        counter = self
 
-    def _statement(self, *_args: object) -> None:
-        self.statements += 1
+        class Counting(psycopg2.extensions.cursor):
+            def execute(self, query, vars=None):
+                counter.statements += 1
+                return super().execute(query, vars)
+
+            def executemany(self, query, vars_list):
+                counter.statements += 1
+                return super().executemany(query, vars_list)
+
+        def count_on(dbapi_connection, *_args: object) -> None:
+            dbapi_connection.cursor_factory = Counting
+
+        for engine in engines:
+            # Every cursor of a connection the pool hands out counts.
+            event.listen(engine, "checkout", count_on)
 
     def measure(self, send) -> dict[str, float]:
         """Average counts of `send()` over SAMPLES calls; every answer must be 2xx."""

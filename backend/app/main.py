@@ -21,7 +21,7 @@ from app.api.routers import (
 )
 from app.core.config import Settings, get_settings
 from app.core.rate_limit import RateLimits
-from app.db.session import build_engine
+from app.db.session import CloseDatabase, build_engine
 from app.middleware import BodySizeLimit, SecurityHeaders
 from app.problem_details import install_handlers, problem_openapi
 from app.services import data_import
@@ -73,6 +73,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.openapi = lambda: problem_openapi(app)  # type: ignore[method-assign]
 
     # Added innermost first: the body limit sees requests last, proxy headers first.
+    # Innermost of all: a request's database is closed once its response is sent.
+    app.add_middleware(CloseDatabase)
     # 1 MiB for every body but an import's file (and its multipart envelope).
     app.add_middleware(
         BodySizeLimit, route_limits={("POST", "/import"): data_import.MAX_BODY_BYTES}

@@ -192,10 +192,18 @@ async def limit_register(request: Request, response: Response) -> None:
     await request.app.state.rate_limits.register(request, response)
 
 
-async def limit_log_writes(request: Request, response: Response, user: CurrentUser) -> None:
-    """Log writes are limited per account, whichever credential signed it in."""
+async def get_log_writer(request: Request, response: Response, user: CurrentUser) -> SignedIn:
+    """The signed-in user, within the limit of log writes (429 beyond it):
+    per account, whichever credential signed it in."""
     request.state.user_id = user.id
     await request.app.state.rate_limits.log_writes(request, response)
+    return user
+
+
+# The user of a log write. The route takes it instead of `CurrentUser` beside
+# a limit in `dependencies`: FastAPI solves a dependency's whole tree again
+# wherever it appears, even when its value is cached (docs/PERFORMANCE.md).
+LogWriter = Annotated[SignedIn, Depends(get_log_writer)]
 
 
 async def limit_imports(request: Request, response: Response, user: CurrentUser) -> None:

@@ -7,8 +7,15 @@ statement is compiled once from its SQLAlchemy statement, PREPAREd the first
 time a pooled connection runs it, then run as `EXECUTE name(...)`, which
 reuses the plan. Only SQLAlchemy's public API is used: the statement is
 compiled with a positional paramstyle, parameters and results go through
-their types' own processors, and the statements run with `exec_driver_sql`
-(so events, error wrapping and disconnect handling are SQLAlchemy's).
+their types' own processors, and the statements run on a cursor of the
+connection's DBAPI connection (`Connection.connection.dbapi_connection`):
+`exec_driver_sql` took more than twice the CPU per statement
+(docs/PERFORMANCE.md, seventh round). What it did besides is done here with
+SQLAlchemy's public API (`_on_cursor`): a driver error is raised as
+SQLAlchemy's own (`DBAPIError.instance`: IntegrityError, DataError...), and
+a connection the dialect calls lost is invalidated, so that the pool
+replaces it. SQLAlchemy's cursor events do not see these statements (tests
+count statements at the driver, tests/utils/statements.py).
 
 A prepared statement lives as long as its server session. The pool keeps
 `info` per DBAPI connection, so a replaced connection prepares again; a
@@ -103,12 +110,32 @@ class Prepared:
     def _run(self, connection: Connection, prepared: set[str], values: tuple[Any, ...]) -> Any:
         if self.name not in prepared:
             try:
-                connection.exec_driver_sql(self._prepare)
+                _on_cursor(connection, self._prepare, None)
             except DBAPIError as error:
                 if getattr(error.orig, "pgcode", None) != _DUPLICATE_PREPARED_STATEMENT:
                     raise
             prepared.add(self.name)
-        return connection.exec_driver_sql(self._execute, values).fetchall()
+        return _on_cursor(connection, self._execute, values)
+
+
+def _on_cursor(connection: Connection, statement: str, values: tuple[Any, ...] | None) -> Any:
+    """`statement`'s rows (none for a PREPARE), run on a cursor of the
+    connection's DBAPI connection, failing as `exec_driver_sql` would: the
+    driver's error raised as SQLAlchemy's, a lost connection invalidated."""
+    dialect = connection.dialect
+    driver_error = dialect.loaded_dbapi.Error
+    dbapi_connection = connection.connection.dbapi_connection
+    try:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(statement, values)
+            return cursor.fetchall() if cursor.description is not None else []
+    except driver_error as error:
+        lost = dialect.is_disconnect(error, dbapi_connection, None)
+        if lost:
+            connection.invalidate(error)  # the pool replaces it on the next use
+        raise DBAPIError.instance(
+            statement, values, error, driver_error, connection_invalidated=lost, dialect=dialect
+        ) from error
 
 
 def _convert(convert: Callable[[Any], Any] | None, value: Any) -> Any:

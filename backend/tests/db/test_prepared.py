@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.db.prepared import PREPARE_OPTION, Prepared
 from app.models import Frequency, Habit, User
-from tests.db.test_query_count import count_statements
 from tests.utils.models import habit_row
+from tests.utils.statements import count_statements
 
 _HABITS = Habit.__table__
 # A constant (coalesce's 0), a separator rendered at execution (string_agg's)
@@ -97,6 +97,24 @@ def test_a_bad_value_is_a_sqlalchemy_error_and_keeps_the_connection(engine: Engi
         assert not bad.value.connection_invalidated
         connection.rollback()
         assert PREPARED.rows(connection, NOBODY)[0].targets == 0
+
+
+def test_fails_with_the_error_sqlalchemy_raises_for_the_same_statement(engine: Engine) -> None:
+    """`Prepared` runs on the DBAPI cursor and raises what `exec_driver_sql`
+    raises for the same failure (SQLAlchemy's `DBAPIError.instance` and the
+    dialect's `is_disconnect`, app.db.prepared): when a SQLAlchemy upgrade
+    changes how it wraps driver errors, this fails."""
+    too_big = 2**40  # not an INTEGER
+    with engine.connect() as connection:
+        with pytest.raises(DBAPIError) as ours:
+            PREPARED.rows(connection, {"user_id": uuid.uuid4(), "least": too_big})
+        sent = ours.value.statement, ours.value.params
+        with pytest.raises(DBAPIError) as theirs:
+            connection.exec_driver_sql(*sent)  # the same EXECUTE, through SQLAlchemy
+    assert type(ours.value) is type(theirs.value) is DataError
+    assert ours.value.orig.pgcode == theirs.value.orig.pgcode  # type: ignore[union-attr]
+    assert ours.value.connection_invalidated is theirs.value.connection_invalidated is False
+    assert sent[0].startswith("EXECUTE test_habit_targets(") and too_big in sent[1]
 
 
 def test_behind_a_transaction_pooler_it_is_plain_sql(engine: Engine) -> None:

@@ -1,28 +1,12 @@
 """GET /habits costs a fixed number of SQL statements, whatever the number of habits."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 from httpx import AsyncClient
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Engine
 
 from tests.utils.api import create_habit, log, register, utc_today
-
-
-@contextmanager
-def count_statements(connection: Connection | Engine) -> Iterator[list[str]]:
-    """The statements sent on `connection` (or on every connection of an engine)."""
-    statements: list[str] = []
-
-    def record(_conn, _cursor, statement, *_args) -> None:
-        statements.append(statement)
-
-    event.listen(connection, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(connection, "before_cursor_execute", record)
+from tests.utils.statements import count_statements
 
 
 async def statements_for_list(client: AsyncClient, engine: Engine, habits: int) -> int:

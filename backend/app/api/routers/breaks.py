@@ -1,6 +1,6 @@
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Response
 
-from app.api.deps import CurrentUser, SessionDep, limit_log_writes
+from app.api.deps import LogWriter, SessionDep
 from app.api.responses import json_response
 from app.problem_details import problems
 from app.schemas.habit_log import BreakCreate, BreakOut
@@ -14,11 +14,14 @@ router = APIRouter(prefix="/habits", tags=["logs"], responses=problems(401))
     "/skip",
     status_code=201,
     response_model=BreakOut,
-    # One request, one log write against the limit, however many days.
-    dependencies=[Depends(limit_log_writes)],
     responses=problems(404, 422, 429),
 )
-def take_break(body: BreakCreate, user: CurrentUser, session: SessionDep) -> Response:
+def take_break(
+    body: BreakCreate,
+    # One request, one log write against the limit, however many days.
+    user: LogWriter,
+    session: SessionDep,
+) -> Response:
     """A break: a skipped log on every day from `from` to `to` (both included)
     that has no log yet, for each habit of `habitIds` (default: every habit
     not archived).

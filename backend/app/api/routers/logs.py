@@ -1,9 +1,9 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, Query, Response
+from fastapi import APIRouter, Body, Query, Response
 
 from app.api import links
-from app.api.deps import CurrentUser, DatabaseDep, limit_log_writes
+from app.api.deps import CurrentUser, DatabaseDep, LogWriter
 from app.api.paths import HABIT_ID
 from app.api.responses import json_response
 from app.problem_details import problems
@@ -27,12 +27,11 @@ router = APIRouter(prefix=f"/habits/{HABIT_ID}", tags=["logs"], responses=proble
     "/log",
     status_code=201,
     response_model=HabitLogOut,
-    dependencies=[Depends(limit_log_writes)],
     responses=problems(409, 422, 429) | links.CREATED_LOG,
 )
 def log_day(
     habit_id: ResourceId,
-    user: CurrentUser,
+    user: LogWriter,
     database: DatabaseDep,
     body: Annotated[HabitLogCreate | None, Body()] = None,
 ) -> Response:
@@ -59,14 +58,13 @@ def log_day(
 @router.patch(
     "/logs/{day}",
     response_model=HabitLogOut,
-    dependencies=[Depends(limit_log_writes)],
     responses=problems(422, 429),
 )
 def change_day(
     habit_id: ResourceId,
     day: AnyIsoDate,
     body: HabitLogPatch,
-    user: CurrentUser,
+    user: LogWriter,
     database: DatabaseDep,
 ) -> Response:
     """Change a logged day's status or note (`note: null` clears it).
@@ -90,13 +88,12 @@ def change_day(
 @router.delete(
     "/logs/{day}",
     status_code=204,
-    dependencies=[Depends(limit_log_writes)],
     responses=problems(422, 429),
 )
 def undo_day(
     habit_id: ResourceId,
     day: AnyIsoDate,
-    user: CurrentUser,
+    user: LogWriter,
     database: DatabaseDep,
 ) -> Response:
     user.checked_by(
