@@ -4,8 +4,8 @@ Runs each app in process (Starlette's TestClient) against the benchmark's
 database and Redis and counts, per request:
 
 - `statements`: every statement the code sends, counted at the driver
-  (psycopg2's cursor): SQLAlchemy's own and the product's prepared ones,
-  which run on the DBAPI cursor (app.db.prepared);
+  (psycopg2's cursor, the tests' `count_statements`): SQLAlchemy's own and
+  the product's prepared ones, which run on the DBAPI cursor (app.db.prepared);
 - `round_trips`: every statement PostgreSQL received, from its own log
   (`log_statement = all` for the duration of the count): the statements
   plus what the driver and the pool send around them (BEGIN, COMMIT or
@@ -22,15 +22,15 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import psycopg2.extensions
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, text
 
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH.parent / "backend"), str(BENCH)]
 
 import floor_app  # noqa: E402
 from app.main import app as product_app  # noqa: E402
+from tests.utils.statements import count_statements  # noqa: E402
 
 SAMPLES = 5
 
@@ -56,36 +56,19 @@ def _logged_statements() -> int:
 
 
 class StatementCounter:
-    def __init__(self, *engines: Engine) -> None:
-        self.statements = 0
-        counter = self
-
-        class Counting(psycopg2.extensions.cursor):
-            def execute(self, query, vars=None):
-                counter.statements += 1
-                return super().execute(query, vars)
-
-            def executemany(self, query, vars_list):
-                counter.statements += 1
-                return super().executemany(query, vars_list)
-
-        def count_on(dbapi_connection, *_args: object) -> None:
-            dbapi_connection.cursor_factory = Counting
-
-        for engine in engines:
-            # Every cursor of a connection the pool hands out counts.
-            event.listen(engine, "checkout", count_on)
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
 
     def measure(self, send) -> dict[str, float]:
         """Average counts of `send()` over SAMPLES calls; every answer must be 2xx."""
-        self.statements = 0
         logged = _logged_statements()
-        for sample in range(SAMPLES):
-            response = send(sample)
-            assert 200 <= response.status_code < 300, (response.status_code, response.text)
+        with count_statements(self.engine) as statements:
+            for sample in range(SAMPLES):
+                response = send(sample)
+                assert 200 <= response.status_code < 300, (response.status_code, response.text)
         time.sleep(0.2)  # the server writes its log as it goes; let it catch up
         return {
-            "statements": self.statements / SAMPLES,
+            "statements": len(statements) / SAMPLES,
             "round_trips": (_logged_statements() - logged) / SAMPLES,
         }
 

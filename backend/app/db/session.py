@@ -165,8 +165,8 @@ async def get_database(request: Request) -> Database:
     A plain async dependency: opening does no I/O (the connection is checked
     out on first use, in the route's thread). FastAPI solves a dependency
     with `yield` through a context manager, an exit stack and a cancel
-    scope, which cost more than the rest of the dependency tree of a log
-    write (docs/PERFORMANCE.md, seventh round).
+    scope: ~5 % of a worker's CPU under log writes (docs/PERFORMANCE.md,
+    seventh round).
     """
     database = Database(request.app.state.engine)
     setattr(request.state, _DATABASE, database)
