@@ -3,6 +3,16 @@
 # Redis, then run every check. Exit 0 only when all pass.
 . "$(dirname "$0")/lib.sh"
 
+# The transfer tests (backend and browser) import a real Loop Habit Tracker
+# 2.3 CSV export that is not in the repository (GPL-3.0 test input, never
+# shipped): it is read from ../shared beside the clone. Say so at once rather
+# than after minutes of steps.
+LOOP_FIXTURE="$ROOT/../shared/fixtures/loop-csv-2.3"
+if [ ! -f "$LOOP_FIXTURE/Habits.csv" ]; then
+  echo "make test needs the Loop 2.3 CSV export at $LOOP_FIXTURE (shared/fixtures/ beside the repository; see README, \"Start here\")" >&2
+  exit 2
+fi
+
 cleanup() {
   stop_postgres
   stop_redis
