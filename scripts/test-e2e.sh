@@ -89,9 +89,12 @@ rm -rf e2e-artifacts
 export WEB_URL="http://127.0.0.1:$WEB_PORT" API_URL="http://127.0.0.1:$API_PORT" CHROMIUM_PATH=/usr/bin/chromium \
   SCREENSHOT_DIR="$CLIENT/e2e-artifacts"
 if [ "$#" -gt 0 ]; then E2E=(node --test --test-concurrency=1 "$@"); else E2E=(pnpm -s e2e); fi
-"${E2E[@]}" || {
+"${E2E[@]}" 2>&1 | tee "$E2E_TMP/e2e.log" || {
   echo "---- API log (tail) ----" >&2
   tail -n 40 "$E2E_TMP/api.log" >&2
+  # Last, where a summary's excerpt finds them: which journeys failed and why, without stack frames.
+  echo "---- failing journeys ----" >&2
+  sed -n '/failing tests:/,$p' "$E2E_TMP/e2e.log" | grep -Ev '^ +at |^ +(generatedMessage|code|actual|expected|operator|diff):|^ *}? *$' >&2 || true
   exit 1
 }
 log "e2e: screenshots in client/e2e-artifacts/"

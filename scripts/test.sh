@@ -13,9 +13,13 @@ if [ ! -f "$LOOP_FIXTURE/Habits.csv" ]; then
   exit 2
 fi
 
+# Each step's output is kept too: a failure's last lines are repeated under
+# the summary, where a long run's reader (or CI's excerpt) sees them.
+STEP_LOGS="$(mktemp -d /tmp/fht-steps.XXXXXX)"
 cleanup() {
   stop_postgres
   stop_redis
+  rm -rf "$STEP_LOGS"
 }
 trap cleanup EXIT
 
@@ -24,17 +28,17 @@ start_postgres
 start_redis
 
 results=()
-failed=0
+failures=()
 step() {
   local name="$1"
   shift
   log "$name"
-  local started=$SECONDS
-  if "$@"; then
+  local started=$SECONDS output="$STEP_LOGS/${#results[@]}.log"
+  if "$@" 2>&1 | tee "$output"; then # pipefail (lib.sh): the step's own status counts
     results+=("PASS  $name ($((SECONDS - started))s)")
   else
     results+=("FAIL  $name ($((SECONDS - started))s)")
-    failed=$((failed + 1))
+    failures+=("$name|$output")
   fi
 }
 
@@ -53,6 +57,10 @@ fi
 
 printf '\n'
 printf '%s\n' "${results[@]}"
-passed=$((${#results[@]} - failed))
-printf '%d passed, %d failed\n' "$passed" "$failed"
+failed=${#failures[@]}
+printf '%d passed, %d failed\n' "$((${#results[@]} - failed))" "$failed"
+for failure in "${failures[@]}"; do
+  printf '\n---- why "%s" failed: the last lines of its output ----\n' "${failure%%|*}"
+  tail -n 15 "${failure#*|}"
+done
 [ "$failed" -eq 0 ]

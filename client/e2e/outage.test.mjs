@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { API_URL, accountToday, createHabit, logDay, newAccount } from "./api.mjs";
+import { RETRY_INTERVAL_MS } from "../src/lib/retry.ts";
 import { launchBrowser, openPage, toasts } from "./browser.mjs";
 
 let browser;
@@ -29,6 +30,8 @@ test("an outage shows one toast and a Try again per part, and heals without a re
 
   const cutOff = (route) => route.abort("connectionrefused");
   await context.route(`${API_URL}/**`, cutOff);
+  // No part of the dashboard fails before this, so none retries on its timer before it + RETRY_INTERVAL_MS.
+  const cutAt = Date.now();
   await page.getByRole("link", { name: "← All habits" }).click();
   await page.getByText("We could not load your habits.").waitFor();
   await page.getByText("We could not load your badges.").waitFor();
@@ -37,14 +40,16 @@ test("an outage shows one toast and a Try again per part, and heals without a re
   assert.equal(await toasts(page).count(), 1, "three failed requests, one toast");
   assert.match(await toasts(page).first().innerText(), /Could not load[\s\S]*cannot be reached/);
 
-  // Back online: the parts load again at once, by themselves.
+  // Back online: the parts load again at once, by themselves. The page has
+  // seen itself offline before it goes online, so an `online` event is due.
   await context.setOffline(true);
+  await page.waitForFunction(() => !navigator.onLine);
   await context.unroute(`${API_URL}/**`, cutOff);
-  const started = Date.now();
   await context.setOffline(false);
   await page.getByRole("article", { name: "Cycle" }).getByRole("button", { name: "Undo today" }).waitFor();
   await page.getByRole("region", { name: "Badges" }).getByRole("listitem").first().waitFor();
-  assert.ok(Date.now() - started < 5000, "the online event brought them back, not a timer");
+  // Back before any part's timer could have fired: the `online` event did it.
+  assert.ok(Date.now() - cutAt < RETRY_INTERVAL_MS, "the online event brought them back, not the periodic retry");
 
   // The API goes away again; this time it simply answers again later.
   await context.route(`${API_URL}/**`, cutOff);
@@ -53,7 +58,8 @@ test("an outage shows one toast and a Try again per part, and heals without a re
   await page.getByRole("button", { name: "Try again" }).click();
   await page.getByText("We could not load this habit.").waitFor();
   await context.unroute(`${API_URL}/**`, cutOff);
-  await page.getByRole("heading", { level: 1, name: "Cycle" }).waitFor({ timeout: 15_000 });
+  // The periodic retry, RETRY_INTERVAL_MS after the last failure (room for a loaded machine).
+  await page.getByRole("heading", { level: 1, name: "Cycle" }).waitFor({ timeout: 3 * RETRY_INTERVAL_MS });
   await page.getByRole("button", { name: /: done$/ }).first().waitFor();
   assert.equal(await page.evaluate(() => window.__sameDocument), true, "no reload happened");
   await finish();
